@@ -1,0 +1,133 @@
+package io.rootline.parse;
+
+import io.rootline.grammar.AppLogLexer;
+import io.rootline.grammar.AppLogParser.BracketedStampContext;
+import io.rootline.grammar.AppLogParser.DateTimeStampContext;
+import io.rootline.grammar.AppLogParser.LineContext;
+import io.rootline.grammar.AppLogParser.MessageContext;
+import io.rootline.grammar.AppLogParser.TimeOnlyStampContext;
+import io.rootline.model.Event;
+import io.rootline.model.Evidence;
+import io.rootline.model.Fact;
+import io.rootline.model.Stamp;
+import java.time.DateTimeException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Reads an application log into one event per failed log record. A record is a
+ * stamped line and the unstamped lines below it (exception lines, "Caused by:",
+ * stack frames); the exception classes named anywhere in the record decide its
+ * kind through {@link ExceptionKinds}: {@code app.dns-failure} for
+ * UnknownHostException, {@code app.redis-timeout}, {@code app.timeout}, ...
+ *
+ * <p>For the grammar's sample it yields one {@code app.dns-failure} at
+ * LocalWall(2021-05-08T12:40:51.204) with evidence on the UnknownHostException line,
+ * and the facts {@code app-log.records} and {@code app-log.exception_records}.
+ */
+final class AppLogParser implements ArtifactParser {
+
+    private final GrammarDriver<io.rootline.grammar.AppLogParser> grammar =
+            new GrammarDriver<>(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
+    private Record record;
+    private long records;
+    private long exceptionRecords;
+
+    @Override
+    public void line(int number, String text, ArtifactBuilder out) {
+        LineContext line = grammar.parse(text, io.rootline.grammar.AppLogParser::line);
+        if (line == null) {
+            out.unknownLine(number, text, grammar.lastError());
+            return;
+        }
+        if (line.stamp() != null || record == null) {
+            flush(out);
+            record = new Record(stamp(line, number, out));
+            records++;
+        }
+        if (!(line.content() instanceof MessageContext) || record.exceptions.isEmpty()) {
+            collectExceptions(line, out.evidence(number, text), record.exceptions);
+        }
+    }
+
+    private static Stamp stamp(LineContext line, int number, ArtifactBuilder out) {
+        try {
+            if (line.stamp() instanceof DateTimeStampContext s) {
+                return Stamps.iso(s.DATE_TIME().getText());
+            }
+            if (line.stamp() instanceof BracketedStampContext s) {
+                return Stamps.iso(s.DATE_TIME().getText());
+            }
+            if (line.stamp() instanceof TimeOnlyStampContext s) {
+                return Stamps.timeOfDay(s.TIME_ONLY().getText());
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            out.problem(number, "impossible time stamp, record kept without a time: " + e.getMessage());
+        }
+        return Stamp.NONE;
+    }
+
+    /** Every exception class named on the line, in order, with the line as evidence. */
+    private static void collectExceptions(ParseTree tree, Evidence evidence, Map<String, Evidence> into) {
+        if (tree instanceof TerminalNode node) {
+            if (node.getSymbol().getType() == AppLogLexer.EXCEPTION_NAME) {
+                into.putIfAbsent(node.getText(), evidence);
+            }
+            return;
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            collectExceptions(tree.getChild(i), evidence, into);
+        }
+    }
+
+    private void flush(ArtifactBuilder out) {
+        if (record == null || record.exceptions.isEmpty()) {
+            return;
+        }
+        exceptionRecords++;
+        ExceptionKinds.Match match = ExceptionKinds.classify(record.exceptions.keySet());
+        if (match != null) {
+            Evidence evidence = record.exceptions.get(match.exception());
+            out.event(new Event(match.kind(), record.stamp, 1,
+                    Map.of("exception", match.exception()), evidence));
+        }
+    }
+
+    @Override
+    public void finish(ArtifactBuilder out) {
+        flush(out);
+        record = null;
+        out.fact(Fact.number("app-log.records", records, null));
+        out.fact(Fact.number("app-log.exception_records", exceptionRecords, null));
+    }
+
+    @Override
+    public boolean recognizes(List<String> head) {
+        int stamped = 0;
+        int nonBlank = 0;
+        for (String text : head) {
+            if (text.isBlank()) {
+                continue;
+            }
+            nonBlank++;
+            LineContext line = grammar.parse(text, io.rootline.grammar.AppLogParser::line);
+            if (line != null && line.stamp() != null && !(line.stamp() instanceof TimeOnlyStampContext)) {
+                stamped++;
+            }
+        }
+        return nonBlank > 0 && stamped * 3 >= nonBlank;
+    }
+
+    /** One log record being assembled. */
+    private static final class Record {
+        private final Stamp stamp;
+        private final Map<String, Evidence> exceptions = new LinkedHashMap<>();
+
+        Record(Stamp stamp) {
+            this.stamp = stamp;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.rootline.parse;
+
+import io.rootline.model.Evidence;
+import io.rootline.model.Event;
+import io.rootline.model.Fact;
+import io.rootline.model.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what a parser reads from one artifact. Every line a grammar does not
+ * accept is counted and, up to a cap, quoted with its number: nothing is dropped
+ * without a trace.
+ */
+public final class ArtifactBuilder {
+
+    /** Problems quoted per artifact; the rest are counted. */
+    public static final int MAX_PROBLEMS = 20;
+
+    private final String path;
+    private final ArtifactKind kind;
+    private final String logical;
+    private final String located;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<Fact> facts = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+    private long lines;
+    private long unknownLines;
+    private long problemCount;
+    private boolean cutShort;
+
+    public ArtifactBuilder(String path, ArtifactKind kind, String logical, String located) {
+        this.path = path;
+        this.kind = kind;
+        this.logical = logical;
+        this.located = located;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Evidence evidence(int line, String text) {
+        return new Evidence(path, line, text);
+    }
+
+    public void lineRead() {
+        lines++;
+    }
+
+    /** A line no grammar rule accepts. */
+    public void unknownLine(int line, String text, String why) {
+        unknownLines++;
+        problem(line, "unrecognized line" + (why == null ? "" : " (" + why + ")") + ": " + quote(text));
+    }
+
+    /** A line that fit the grammar but whose content could not be used (an impossible date, say). */
+    public void problem(int line, String message) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add("line " + line + ": " + message);
+        }
+    }
+
+    /** The artifact stopped early (damage, a limit); what was read is kept. */
+    public void cutShort(String why) {
+        cutShort = true;
+        notes.add(why);
+    }
+
+    public void note(String note) {
+        notes.add(note);
+    }
+
+    public void fact(Fact fact) {
+        facts.add(fact);
+    }
+
+    public void event(Event event) {
+        events.add(event);
+    }
+
+    public void table(Table table) {
+        tables.add(table);
+    }
+
+    public ParsedArtifact build() {
+        List<String> shown = new ArrayList<>(problems);
+        if (problemCount > problems.size()) {
+            shown.add("… and " + (problemCount - problems.size()) + " more problems");
+        }
+        ArtifactStatus status;
+        long recognized = lines - unknownLines;
+        if (lines > 0 && recognized == 0) {
+            status = ArtifactStatus.FAILED;
+        } else if (problemCount > 0 || cutShort) {
+            status = ArtifactStatus.PARTIAL;
+        } else {
+            status = ArtifactStatus.PARSED;
+        }
+        return new ParsedArtifact(path, kind, logical, located, status, lines, unknownLines, shown, notes,
+                facts, events, tables);
+    }
+
+    private static String quote(String text) {
+        String t = text.length() > 120 ? text.substring(0, 120) + "…" : text;
+        return "\"" + t + "\"";
+    }
+}

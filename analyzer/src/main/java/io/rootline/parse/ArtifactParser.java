@@ -1,0 +1,24 @@
+package io.rootline.parse;
+
+import java.util.List;
+
+/**
+ * Turns the lines of one artifact into facts, events and tables. One implementation
+ * per artifact format; each drives its own ANTLR grammar one line at a time.
+ * Implementations are not thread-safe: create one per artifact.
+ */
+public interface ArtifactParser {
+
+    /** Called for every line, in order, with its 1-based number. */
+    void line(int number, String text, ArtifactBuilder out);
+
+    /** Called once after the last line, for aggregates computed over the whole artifact. */
+    default void finish(ArtifactBuilder out) {
+    }
+
+    /**
+     * Whether the first lines of a file at an unknown path look like this format.
+     * Used to sniff content ("netstat.txt" that really is {@code netstat -s}).
+     */
+    boolean recognizes(List<String> head);
+}

@@ -1,0 +1,99 @@
+package io.rootline.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads an artifact's bytes as numbered text lines. Bytes that are not UTF-8 are
+ * decoded as Latin-1 one line at a time, so a stray byte never loses a line. A line
+ * longer than the limit is cut, and the cut is reported by the caller.
+ */
+public final class LineReader {
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private byte[] line = new byte[256];
+    private int lineNumber;
+    private boolean lastCut;
+    private boolean eof;
+
+    public LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The next line without its terminator ("\n" or "\r\n"), or null at the end. */
+    public String next() throws IOException {
+        if (eof) {
+            return null;
+        }
+        int length = 0;
+        boolean sawAny = false;
+        lastCut = false;
+        while (true) {
+            if (pos == end) {
+                end = in.read(buffer, 0, buffer.length);
+                pos = 0;
+                if (end <= 0) {
+                    end = 0;
+                    eof = true;
+                    if (!sawAny) {
+                        return null;
+                    }
+                    break;
+                }
+            }
+            sawAny = true;
+            byte b = buffer[pos++];
+            if (b == '\n') {
+                break;
+            }
+            if (length < maxLineBytes) {
+                if (length == line.length) {
+                    line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+                }
+                line[length++] = b;
+            } else {
+                lastCut = true;
+            }
+        }
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        lineNumber++;
+        return decode(line, length);
+    }
+
+    /** 1-based number of the line last returned. */
+    public int lineNumber() {
+        return lineNumber;
+    }
+
+    /** Whether the line last returned was longer than the limit and was cut. */
+    public boolean lastLineCut() {
+        return lastCut;
+    }
+
+    static String decode(byte[] bytes, int length) {
+        boolean ascii = true;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes, 0, length)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

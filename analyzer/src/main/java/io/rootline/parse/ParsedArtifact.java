@@ -1,0 +1,32 @@
+package io.rootline.parse;
+
+import io.rootline.model.Event;
+import io.rootline.model.Fact;
+import io.rootline.model.Table;
+import java.util.List;
+
+/**
+ * One artifact after parsing: what it yielded and what went wrong with it.
+ *
+ * @param path         bundle-relative path
+ * @param kind         the format it was parsed as (null when unrecognized)
+ * @param logical      the logical artifact it stands for ("kernel-log", "netstat-s", ...)
+ * @param located      how its kind was decided: "path" or "content"
+ * @param status       parsed, partial, failed or unrecognized
+ * @param lines        lines read
+ * @param unknownLines lines that fit no rule of the grammar
+ * @param problems     what went wrong, each with its line number (at most {@link ArtifactBuilder#MAX_PROBLEMS})
+ * @param notes        facts about the artifact itself worth telling ("truncated by sos")
+ */
+public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, ArtifactStatus status,
+                             long lines, long unknownLines, List<String> problems, List<String> notes,
+                             List<Fact> facts, List<Event> events, List<Table> tables) {
+
+    public ParsedArtifact {
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+        facts = List.copyOf(facts);
+        events = List.copyOf(events);
+        tables = List.copyOf(tables);
+    }
+}

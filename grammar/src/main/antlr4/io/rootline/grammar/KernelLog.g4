@@ -1,0 +1,82 @@
+/*
+ * KernelLog: one line of the kernel ring buffer, as `dmesg` or `dmesg -T` print it.
+ *
+ * Sample (sos_commands/kernel/dmesg, then sos_commands/kernel/dmesg_-T):
+ *
+ *   [86330449.294600] nf_conntrack: table full, dropping packet
+ *   [27772678.728802] net_ratelimit: 1367 callbacks suppressed
+ *   [Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet
+ *   [Sat May  8 12:40:57 2021] net_ratelimit: 2189 callbacks suppressed
+ *   <4>[  351.015025] ------------[ cut here ]------------
+ *   [    0.000000] kernel: Linux version 5.4.0-99-generic ...
+ *   nf_conntrack: table full, dropping packet.
+ *
+ * A line is an optional syslog level ("<4>"), an optional stamp (seconds since
+ * boot, or the wall clock that `dmesg -T` prints), an optional "kernel:" tag
+ * (Ubuntu's /var/log/dmesg) and a message. Messages that rules act on have their
+ * own shapes here; every other message is plain text and still a valid line.
+ */
+grammar KernelLog;
+
+line
+    : LEVEL? stamp? KERNEL_TAG? message EOF
+    ;
+
+stamp
+    : UPTIME_STAMP                                          # uptimeStamp
+    | CLOCK_STAMP                                           # clockStamp
+    ;
+
+message
+    : CONNTRACK_FULL                                        # conntrackFull
+    | source=WORD count=NUMBER (CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED)  # rateLimited
+    | NEIGHBOUR_OVERFLOW                                    # neighbourOverflow
+    | SYN_FLOOD_PREFIX port=NUMBER SYN_FLOOD_ACTION text    # synFlooding
+    | text                                                  # plainText
+    ;
+
+text
+    : anyToken*
+    ;
+
+anyToken
+    : WORD | NUMBER | UPTIME_STAMP | CLOCK_STAMP | LEVEL | KERNEL_TAG | CONNTRACK_FULL
+    | CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED | NEIGHBOUR_OVERFLOW | SYN_FLOOD_PREFIX
+    | SYN_FLOOD_ACTION
+    ;
+
+// "<4>": the printk level that `dmesg -r` and kmsg captures keep.
+LEVEL           : '<' [0-9]+ '>' ;
+
+// "[86330449.294600]" or "[    0.000000]": seconds since boot.
+UPTIME_STAMP    : '[' ' '* [0-9]+ '.' [0-9]+ ']' ;
+
+// "[Sat May  8 12:40:51 2021]": the local wall clock as `dmesg -T` computes it.
+CLOCK_STAMP     : '[' DAY_NAME ' ' MONTH_NAME ' '+ [0-9] [0-9]? ' ' CLOCK ' ' [0-9][0-9][0-9][0-9] ']' ;
+
+// Ubuntu's /var/log/dmesg repeats the facility after the stamp.
+KERNEL_TAG      : 'kernel: ' ;
+
+// The netfilter drop message; old kernels end it with a period, and some
+// builds (seen in container hosts) print the module prefix twice.
+CONNTRACK_FULL  : (('nf_conntrack: ')+ | 'ip_conntrack: ') 'table full, dropping packet' '.'? ;
+
+CALLBACKS_SUPPRESSED : 'callbacks suppressed' ;
+MESSAGES_SUPPRESSED  : 'messages suppressed' '.'? ;
+
+// "Neighbour table overflow." (2.6) and "neighbour: arp_cache: neighbor table overflow!" (4.x+).
+NEIGHBOUR_OVERFLOW   : 'Neighbour table overflow.' | 'neighbour: ' [a-z_]+ ': neighbor table overflow!' ;
+
+// "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters."
+SYN_FLOOD_PREFIX     : 'TCP: ' ([A-Za-z_]+ ': ')? 'Possible SYN flooding on port ' ;
+SYN_FLOOD_ACTION     : '. ' ('Sending cookies.' | 'Dropping request.') ;
+
+NUMBER          : [0-9]+ ;
+
+WORD            : ~[ \t\r\n]+ ;
+
+SPACE           : [ \t]+ -> skip ;
+
+fragment DAY_NAME   : 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' ;
+fragment MONTH_NAME : 'Jan' | 'Feb' | 'Mar' | 'Apr' | 'May' | 'Jun' | 'Jul' | 'Aug' | 'Sep' | 'Oct' | 'Nov' | 'Dec' ;
+fragment CLOCK      : [0-9][0-9] ':' [0-9][0-9] ':' [0-9][0-9] ;

@@ -21,6 +21,7 @@ public final class ArtifactBuilder {
     private final ArtifactKind kind;
     private final String logical;
     private final String located;
+    private final int preference;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Fact> facts = new ArrayList<>();
@@ -31,11 +32,12 @@ public final class ArtifactBuilder {
     private long problemCount;
     private boolean cutShort;
 
-    public ArtifactBuilder(String path, ArtifactKind kind, String logical, String located) {
+    public ArtifactBuilder(String path, ArtifactKind kind, String logical, String located, int preference) {
         this.path = path;
         this.kind = kind;
         this.logical = logical;
         this.located = located;
+        this.preference = preference;
     }
 
     public String path() {
@@ -100,7 +102,7 @@ public final class ArtifactBuilder {
         } else {
             status = ArtifactStatus.PARSED;
         }
-        return new ParsedArtifact(path, kind, logical, located, status, lines, unknownLines, shown, notes,
+        return new ParsedArtifact(path, kind, logical, located, preference, status, lines, unknownLines, shown, notes,
                 facts, events, tables);
     }
 

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *   conntrack.state.ESTABLISHED = 1, conntrack.state.TIME_WAIT = 1
  *   conntrack.flag.ASSURED = 3, conntrack.flag.OFFLOAD = 1
  *   conntrack.tool_reported = 6        (the "6 flow entries have been shown" note)
- *   table conntrack.top_dports: protocol, port, count, share (percent), state (most common)
+ *   table conntrack.top_dports: protocol, port, count, share (percent), state (most common;
+ *                               UNREPLIED or REPLIED for protocols without states)
  *   table conntrack.states: state, count, share
  * </pre>
  */
@@ -71,10 +72,13 @@ final class ConntrackParser implements ArtifactParser {
             states.merge(state, 1L, Long::sum);
         }
         String dport = null;
+        boolean unreplied = false;
         for (AttributeContext attribute : entry.attribute()) {
             if (attribute.FLAG() != null) {
                 String flag = attribute.FLAG().getText();
-                flags.merge(flag.substring(1, flag.length() - 1), 1L, Long::sum);
+                flag = flag.substring(1, flag.length() - 1);
+                unreplied |= flag.equals("UNREPLIED");
+                flags.merge(flag, 1L, Long::sum);
             } else if (dport == null) {
                 String kv = attribute.KEY_VALUE().getText();
                 if (kv.startsWith("dport=")) {
@@ -84,7 +88,9 @@ final class ConntrackParser implements ArtifactParser {
         }
         if (dport != null) {
             String port = dport;
-            ports.computeIfAbsent(protocol + "/" + port, k -> new PortCount(protocol, port)).add(state);
+            // Stateless protocols (udp, icmp) have no state column: whether a reply was seen is what tells.
+            String shown = state != null ? state : unreplied ? "UNREPLIED" : "REPLIED";
+            ports.computeIfAbsent(protocol + "/" + port, k -> new PortCount(protocol, port)).add(shown);
         }
     }
 
@@ -159,7 +165,7 @@ final class ConntrackParser implements ArtifactParser {
 
         void add(String state) {
             count++;
-            states.merge(state == null ? "-" : state, 1L, Long::sum);
+            states.merge(state, 1L, Long::sum);
         }
 
         long count() {

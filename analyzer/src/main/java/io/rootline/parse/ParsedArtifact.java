@@ -12,13 +12,14 @@ import java.util.List;
  * @param kind         the format it was parsed as (null when unrecognized)
  * @param logical      the logical artifact it stands for ("kernel-log", "netstat-s", ...)
  * @param located      how its kind was decided: "path" or "content"
+ * @param preference   rank of its path among the logical artifact's paths (0 is best)
  * @param status       parsed, partial, failed or unrecognized
  * @param lines        lines read
  * @param unknownLines lines that fit no rule of the grammar
  * @param problems     what went wrong, each with its line number (at most {@link ArtifactBuilder#MAX_PROBLEMS})
  * @param notes        facts about the artifact itself worth telling ("truncated by sos")
  */
-public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, ArtifactStatus status,
+public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, int preference, ArtifactStatus status,
                              long lines, long unknownLines, List<String> problems, List<String> notes,
                              List<Fact> facts, List<Event> events, List<Table> tables) {
 

@@ -1,0 +1,197 @@
+package io.rootline;
+
+import io.rootline.bundle.BundleReadResult;
+import io.rootline.bundle.BundleReader;
+import io.rootline.bundle.Limits;
+import io.rootline.clock.BundleClock;
+import io.rootline.clock.ClockEvidence;
+import io.rootline.combine.BundleArtifacts;
+import io.rootline.combine.ClockCombiner;
+import io.rootline.combine.HostCombiner;
+import io.rootline.locate.ArtifactCatalog;
+import io.rootline.locate.LogicalArtifact;
+import io.rootline.model.Event;
+import io.rootline.model.Fact;
+import io.rootline.model.Stamp;
+import io.rootline.model.Table;
+import io.rootline.parse.ParsedArtifact;
+import io.rootline.report.ArtifactEntry;
+import io.rootline.report.BundleInfo;
+import io.rootline.report.ClockInfo;
+import io.rootline.report.Report;
+import io.rootline.report.TimelineEntry;
+import io.rootline.rules.Finding;
+import io.rootline.rules.RuleEngine;
+import io.rootline.rules.RuleInput;
+import io.rootline.rules.RuleOutcomes;
+import io.rootline.rules.RuleSet;
+import io.rootline.rules.SymptomMatch;
+import io.rootline.timeline.Burst;
+import io.rootline.timeline.BurstCollapser;
+import io.rootline.timeline.PlacedEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The whole engine: {@code analyze(bundle) -> Report}. It reads, parses, combines,
+ * decides and assembles, and touches no terminal: the command line, the upload
+ * service and multi-host analysis all call this one method.
+ */
+public final class Analyzer {
+
+    /** Kernel rate-limit notes, whose counts join the burst they belong to. */
+    static final String RATELIMIT_KIND = "kernel.ratelimit-suppressed";
+
+    private final RuleSet rules;
+    private final Limits limits;
+
+    public Analyzer(RuleSet rules, Limits limits) {
+        this.rules = rules;
+        this.limits = limits;
+    }
+
+    /**
+     * Analyses one bundle.
+     *
+     * @throws IOException when the bundle cannot be opened at all; damage inside it
+     *                     is reported in the result instead
+     */
+    public Report analyze(Path bundle) throws IOException {
+        ArtifactCollector collector = new ArtifactCollector(limits);
+        BundleReadResult read = new BundleReader(limits).read(bundle, collector);
+        BundleArtifacts artifacts = new BundleArtifacts(collector.artifacts());
+
+        List<String> many = ArtifactCatalog.all().stream().filter(LogicalArtifact::many).map(LogicalArtifact::name).toList();
+        for (LogicalArtifact logical : ArtifactCatalog.all()) {
+            if (!logical.many() && !logical.name().equals("kernel-log")) {
+                artifacts.choose(logical.name());
+            }
+        }
+        ClockEvidence clockEvidence = ClockCombiner.combine(artifacts);
+        BundleClock clock = new BundleClock(clockEvidence);
+        // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times.
+        artifacts.choose("kernel-log", a -> clockEvidence.hasBootTime() || clockStamps(a) > 0);
+
+        List<String> assumptions = new ArrayList<>();
+        Map<String, Fact> facts = artifacts.facts(many);
+        HostCombiner.combine(artifacts, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
+        if (!clockEvidence.hasOffset()) {
+            assumptions.add("the bundle does not tell its timezone: UTC assumed for times written without an offset");
+        }
+
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, List<PlacedEvent>> events = new TreeMap<>();
+        Map<String, List<Burst>> bursts = new TreeMap<>();
+        BurstCollapser collapser = new BurstCollapser(RATELIMIT_KIND);
+        for (ParsedArtifact artifact : artifacts.used(many)) {
+            artifact.tables().forEach(t -> tables.putIfAbsent(t.key(), t));
+            List<PlacedEvent> placed = new ArrayList<>(artifact.events().size());
+            for (Event e : artifact.events()) {
+                PlacedEvent p = place(e, clock);
+                placed.add(p);
+                events.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(p);
+            }
+            for (Burst b : collapser.collapse(placed)) {
+                bursts.computeIfAbsent(b.kind(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        events.values().forEach(list -> list.sort(Comparator.comparing(PlacedEvent::instant,
+                Comparator.nullsLast(Comparator.naturalOrder()))));
+
+        RuleInput input = new RuleInput(facts, tables, events, bursts, artifacts::collected, clock);
+        RuleOutcomes outcomes = new RuleEngine().evaluate(rules, input);
+
+        return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
+                clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
+                timeline(bursts, outcomes.findings()), read.losses(), rules.ids(), assumptions);
+    }
+
+    /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
+    private static String anchor(Burst b, List<Finding> findings) {
+        for (Finding f : findings) {
+            if (f.evidence().contains(b.evidence())) {
+                return f.rule();
+            }
+            for (SymptomMatch s : f.symptoms()) {
+                if (s.kind().equals(b.kind()) && b.first() != null && !b.first().isBefore(s.firstSeen())
+                        && !b.first().isAfter(s.lastSeen())) {
+                    return f.rule();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static long clockStamps(ParsedArtifact a) {
+        return a.facts().stream().filter(f -> f.key().equals("kernel-log.clock_stamps"))
+                .mapToLong(f -> f.number().longValue()).findFirst().orElse(0);
+    }
+
+    private static PlacedEvent place(Event e, BundleClock clock) {
+        Optional<Instant> at = clock.resolve(e.stamp());
+        Double sinceBoot = at.isEmpty() && e.stamp() instanceof Stamp.SinceBoot b ? b.seconds() : null;
+        return new PlacedEvent(e, at.orElse(null), sinceBoot);
+    }
+
+    private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, Map<String, Fact> facts,
+                                         ClockEvidence clock) {
+        String layout;
+        if (collector.paths().contains("sos_reports/manifest.json")) {
+            layout = "sos-4";
+        } else if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_commands/"))) {
+            layout = "sos-3";
+        } else {
+            layout = "plain";
+        }
+        Fact host = facts.get("host.name");
+        return new BundleInfo(read.source(), read.format(), layout, host == null ? null : host.text(), clock.capturedAt());
+    }
+
+    private static ClockInfo clockInfo(ClockEvidence e, BundleClock clock, BundleArtifacts artifacts) {
+        String kernelTimes;
+        Optional<ParsedArtifact> kernel = artifacts.chosen("kernel-log");
+        if (kernel.isEmpty()) {
+            kernelTimes = "no kernel log in the bundle";
+        } else if (clockStamps(kernel.get()) > 0) {
+            kernelTimes = kernel.get().path() + " stamps (dmesg -T wall clock) read in the host's zone";
+        } else if (e.hasBootTime()) {
+            kernelTimes = kernel.get().path() + " seconds since boot + boot time from " + e.bootSource();
+        } else {
+            kernelTimes = kernel.get().path() + " seconds since boot; no boot time in the bundle, so kernel events stay relative";
+        }
+        return new ClockInfo(clock.offset().getId().equals("Z") ? "+00:00" : clock.offset().getId(), e.zoneName(),
+                e.zoneSource(), e.bootedAt() == null ? null : clock.iso(e.bootedAt()), e.bootSource(), kernelTimes);
+    }
+
+    private static List<ArtifactEntry> entries(BundleArtifacts artifacts, List<String> many) {
+        List<ParsedArtifact> used = artifacts.used(many);
+        List<ArtifactEntry> entries = new ArrayList<>();
+        for (ParsedArtifact a : artifacts.all()) {
+            List<String> notes = new ArrayList<>(a.notes());
+            artifacts.supersededBy(a).ifPresent(other -> notes.add("not used: " + other.path() + " is preferred"));
+            entries.add(new ArtifactEntry(a.path(), a.kind() == null ? null : a.kind().label(), a.logical(), a.located(),
+                    a.status().label(), a.lines(), a.unknownLines(), used.contains(a), a.problems(), notes));
+        }
+        entries.sort(Comparator.comparing(ArtifactEntry::path));
+        return entries;
+    }
+
+    private static List<TimelineEntry> timeline(Map<String, List<Burst>> bursts, List<Finding> findings) {
+        List<TimelineEntry> timeline = new ArrayList<>();
+        bursts.values().forEach(list -> list.forEach(b -> timeline.add(new TimelineEntry(b.first(), b.last(), b.firstBoot(),
+                b.kind(), b.printed(), b.suppressed(), b.evidence().text(), b.evidence().path(), b.evidence().line(),
+                anchor(b, findings)))));
+        timeline.sort(Comparator.comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(t -> t.sinceBoot() == null ? Double.MAX_VALUE : t.sinceBoot())
+                .thenComparing(TimelineEntry::path).thenComparingInt(TimelineEntry::line));
+        return timeline;
+    }
+}

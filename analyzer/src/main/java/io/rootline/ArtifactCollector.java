@@ -1,0 +1,118 @@
+package io.rootline;
+
+import io.rootline.bundle.BundleEntry;
+import io.rootline.bundle.BundleVisitor;
+import io.rootline.bundle.EntryType;
+import io.rootline.bundle.Limits;
+import io.rootline.locate.ArtifactCatalog;
+import io.rootline.locate.ContentSniffer;
+import io.rootline.locate.Location;
+import io.rootline.parse.ArtifactBuilder;
+import io.rootline.parse.ArtifactParser;
+import io.rootline.parse.ArtifactStatus;
+import io.rootline.parse.LineReader;
+import io.rootline.parse.ParsedArtifact;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Receives a bundle's members, decides what each is (by path, else by content) and
+ * parses the artifacts as they stream past. An artifact cut off by archive damage
+ * is kept with what was read, marked partial.
+ */
+final class ArtifactCollector implements BundleVisitor {
+
+    /** Bytes read to sniff a file at an unknown path. */
+    private static final int SNIFF_BYTES = 16 * 1024;
+
+    private final Limits limits;
+    private final List<ParsedArtifact> artifacts = new ArrayList<>();
+    private final Set<String> paths = new HashSet<>();
+
+    ArtifactCollector(Limits limits) {
+        this.limits = limits;
+    }
+
+    List<ParsedArtifact> artifacts() {
+        return artifacts;
+    }
+
+    /** Every member path met, for layout detection. */
+    Set<String> paths() {
+        return paths;
+    }
+
+    @Override
+    public void visit(BundleEntry entry) throws IOException {
+        paths.add(entry.path());
+        if (entry.type() != EntryType.FILE) {
+            return;
+        }
+        var located = ArtifactCatalog.locate(entry.path());
+        if (located.isPresent()) {
+            parse(located.get(), entry.content());
+            return;
+        }
+        if (!ArtifactCatalog.sniffable(entry.path())) {
+            return;
+        }
+        BufferedInputStream in = new BufferedInputStream(entry.content(), SNIFF_BYTES * 2);
+        in.mark(SNIFF_BYTES + 1);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        var sniffed = ContentSniffer.sniff(entry.path(), headLines(head));
+        if (sniffed.isPresent()) {
+            parse(sniffed.get(), in);
+        } else if (head.length > 0) {
+            artifacts.add(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
+                    ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
+                    List.of(), List.of(), List.of()));
+        }
+    }
+
+    private void parse(Location location, InputStream content) throws IOException {
+        ArtifactBuilder out = new ArtifactBuilder(location.path(), location.kind(), location.artifact().name(),
+                location.how(), location.preference());
+        if (location.note() != null) {
+            out.note(location.note());
+        }
+        ArtifactParser parser = location.kind().newParser();
+        LineReader lines = new LineReader(content, limits.maxLineBytes());
+        try {
+            String line;
+            while ((line = lines.next()) != null) {
+                out.lineRead();
+                if (lines.lastLineCut()) {
+                    out.problem(lines.lineNumber(), "line longer than " + limits.maxLineBytes() + " bytes; the rest was cut (--max-line-bytes)");
+                }
+                parser.line(lines.lineNumber(), line, out);
+            }
+        } catch (IOException e) {
+            out.cutShort("reading stopped at line " + (lines.lineNumber() + 1) + ": " + e.getMessage());
+            parser.finish(out);
+            artifacts.add(out.build());
+            throw e;
+        }
+        parser.finish(out);
+        artifacts.add(out.build());
+    }
+
+    private List<String> headLines(byte[] head) throws IOException {
+        List<String> lines = new ArrayList<>();
+        LineReader reader = new LineReader(new ByteArrayInputStream(head), SNIFF_BYTES);
+        String line;
+        while (lines.size() < ContentSniffer.HEAD_LINES && (line = reader.next()) != null) {
+            lines.add(line);
+        }
+        if (head.length == SNIFF_BYTES && lines.size() > 1 && lines.size() < ContentSniffer.HEAD_LINES) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,159 @@
+package io.rootline.cli;
+
+import io.rootline.Analyzer;
+import io.rootline.bundle.Limits;
+import io.rootline.model.Severity;
+import io.rootline.report.Report;
+import io.rootline.report.ReportFormat;
+import io.rootline.rules.RuleError;
+import io.rootline.rules.RuleLoader;
+import io.rootline.rules.RuleSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rootline analyze PATH...}: one report per bundle, on stdout or in --output. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyse support bundles (tarballs or extracted folders) and print a root-cause timeline.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "A bundle: .tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst, or an extracted folder.")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), markdown or json.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Also load the *.yaml rules in DIR (repeatable).")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at or above SEVERITY (critical, high, medium, low, info).")
+    String failOn;
+
+    @Option(names = "--max-line-bytes", paramLabel = "N", description = "Cut lines longer than N bytes (default ${DEFAULT-VALUE}).")
+    int maxLineBytes = Limits.DEFAULTS.maxLineBytes();
+
+    @Option(names = "--max-entries", paramLabel = "N", description = "Stop reading an archive after N entries (default ${DEFAULT-VALUE}).")
+    long maxEntries = Limits.DEFAULTS.maxEntries();
+
+    @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ReportFormat reportFormat = ReportFormat.parse(format);
+        if (reportFormat == null) {
+            return usage(err, "unknown --format '" + format + "': use text, markdown or json");
+        }
+        Severity threshold = null;
+        if (failOn != null && (threshold = Severity.parse(failOn)) == null) {
+            return usage(err, "unknown --fail-on '" + failOn + "': use critical, high, medium, low or info");
+        }
+        if (maxLineBytes < 1024 || maxEntries < 1) {
+            return usage(err, "--max-line-bytes must be at least 1024 and --max-entries at least 1");
+        }
+        RuleLoader loader = new RuleLoader();
+        RuleSet rules = loader.loadBundled();
+        for (Path dir : ruleDirs) {
+            if (!Files.isDirectory(dir)) {
+                return usage(err, "--rules " + dir + ": not a folder");
+            }
+            rules = rules.plus(loader.load(dir));
+        }
+        if (!rules.errors().isEmpty()) {
+            for (RuleError e : rules.errors()) {
+                err.println("rootline: " + e);
+            }
+            err.println("rootline: fix the rules above (rootline rules check DIR lists every error)");
+            return Main.USAGE;
+        }
+
+        Analyzer analyzer = new Analyzer(rules, new Limits(maxLineBytes, maxEntries));
+        List<Report> reports = new ArrayList<>();
+        boolean unreadable = false;
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                err.println("rootline: " + path + ": no such file or folder");
+                unreadable = true;
+                continue;
+            }
+            if (!Files.isReadable(path)) {
+                err.println("rootline: " + path + ": permission denied");
+                unreadable = true;
+                continue;
+            }
+            Report report = analyzer.analyze(path);
+            if (!report.readAnything()) {
+                err.println("rootline: " + path + ": no known artifact found"
+                        + (report.losses().isEmpty() ? "" : " (" + report.losses().get(0).reason() + ")")
+                        + "; expected a sosreport or a folder of captured command outputs");
+                unreadable = true;
+                continue;
+            }
+            reports.add(report);
+        }
+        if (!reports.isEmpty()) {
+            write(render(reportFormat, reports));
+        }
+        if (unreadable) {
+            return Main.USAGE;
+        }
+        if (threshold != null) {
+            Severity t = threshold;
+            boolean hit = reports.stream().map(Report::worst).anyMatch(w -> w != null && w.compareTo(t) >= 0);
+            return hit ? Main.FINDINGS : Main.OK;
+        }
+        return Main.OK;
+    }
+
+    private static String render(ReportFormat format, List<Report> reports) {
+        if (reports.size() == 1) {
+            return format.renderer().render(reports.get(0));
+        }
+        StringBuilder out = new StringBuilder();
+        if (format == ReportFormat.JSON) {
+            out.append("[\n");
+            for (int i = 0; i < reports.size(); i++) {
+                out.append(format.renderer().render(reports.get(i)).stripTrailing()).append(i + 1 < reports.size() ? ",\n" : "\n");
+            }
+            return out.append("]\n").toString();
+        }
+        for (Report r : reports) {
+            out.append(format.renderer().render(r)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private void write(String text) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("rootline: " + message);
+        return Main.USAGE;
+    }
+}

@@ -1,0 +1,62 @@
+package io.rootline.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code rootline}: the command line around {@link io.rootline.Analyzer}.
+ *
+ * <p>Exit codes: 0 analysis done (and nothing at or above --fail-on); 1 a finding at
+ * or above --fail-on, or rule files with errors for {@code rules check}; 2 usage error,
+ * or nothing readable.
+ */
+@Command(name = "rootline", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Offline analyzer of Linux support bundles: a root-cause timeline from a sosreport.",
+        subcommands = {AnalyzeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysis done, nothing at or above --fail-on",
+                "1:a finding at or above --fail-on (analyze); rule errors (rules check)",
+                "2:usage error, or nothing readable"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("rootline: " + ex.getMessage());
+            err.println("Try 'rootline " + (ex.getCommandLine().getCommandName().equals("rootline") ? "" : ex.getCommandLine().getCommandName() + " ")
+                    + "--help' for usage.");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("rootline: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+            if (parseResult.hasMatchedOption("--debug")) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("(run again with --debug for details)");
+            }
+            return USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: analyze, rules check, help");
+    }
+}

@@ -1,0 +1,105 @@
+package io.rootline.combine;
+
+import io.rootline.parse.ArtifactStatus;
+import io.rootline.parse.ParsedArtifact;
+import io.rootline.model.Fact;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Every artifact read from one bundle, and which one stands for each logical
+ * artifact. When sos kept the same evidence twice (dmesg and dmesg -T, a file and its
+ * tailed copy) only one is used, so that nothing is counted twice.
+ */
+public final class BundleArtifacts {
+
+    private final List<ParsedArtifact> all;
+    private final Map<String, ParsedArtifact> chosen = new HashMap<>();
+
+    public BundleArtifacts(List<ParsedArtifact> all) {
+        this.all = List.copyOf(all);
+    }
+
+    public List<ParsedArtifact> all() {
+        return all;
+    }
+
+    /** Every artifact read for a logical name, best path first. */
+    public List<ParsedArtifact> every(String logical) {
+        List<ParsedArtifact> list = new ArrayList<>();
+        for (ParsedArtifact a : all) {
+            if (logical.equals(a.logical())) {
+                list.add(a);
+            }
+        }
+        list.sort(Comparator.comparingInt(ParsedArtifact::preference));
+        return list;
+    }
+
+    /**
+     * Chooses the artifact that stands for {@code logical}: the best-placed one that
+     * was not a failure and that {@code usable} accepts, else the best-placed one.
+     */
+    public Optional<ParsedArtifact> choose(String logical, Predicate<ParsedArtifact> usable) {
+        List<ParsedArtifact> candidates = every(logical);
+        Optional<ParsedArtifact> pick = candidates.stream()
+                .filter(a -> a.status() != ArtifactStatus.FAILED && usable.test(a)).findFirst()
+                .or(() -> candidates.stream().filter(a -> a.status() != ArtifactStatus.FAILED).findFirst());
+        pick.ifPresent(a -> chosen.put(logical, a));
+        return pick;
+    }
+
+    public Optional<ParsedArtifact> choose(String logical) {
+        return choose(logical, a -> true);
+    }
+
+    /** The artifact chosen for a logical name (after {@link #choose}). */
+    public Optional<ParsedArtifact> chosen(String logical) {
+        return Optional.ofNullable(chosen.get(logical));
+    }
+
+    /** Whether the bundle holds anything for this logical name, readable or not. */
+    public boolean collected(String logical) {
+        return all.stream().anyMatch(a -> logical.equals(a.logical()));
+    }
+
+    /** The artifact used instead of this one, if another was chosen for its logical name. */
+    public Optional<ParsedArtifact> supersededBy(ParsedArtifact artifact) {
+        ParsedArtifact used = chosen.get(artifact.logical());
+        return used == null || used == artifact ? Optional.empty() : Optional.of(used);
+    }
+
+    /** A fact from the chosen artifact of a logical name. */
+    public Optional<Fact> fact(String logical, String key) {
+        return chosen(logical).flatMap(a -> a.facts().stream().filter(f -> f.key().equals(key)).findFirst());
+    }
+
+    /** Facts of every chosen artifact (and of every artifact of "many" kinds), first occurrence of a key wins. */
+    public Map<String, Fact> facts(List<String> manyLogicals) {
+        Map<String, Fact> facts = new LinkedHashMap<>();
+        for (ParsedArtifact a : used(manyLogicals)) {
+            for (Fact f : a.facts()) {
+                facts.putIfAbsent(f.key(), f);
+            }
+        }
+        return facts;
+    }
+
+    /** The artifacts whose facts and events are used: the chosen ones and all of the "many" kinds. */
+    public List<ParsedArtifact> used(List<String> manyLogicals) {
+        List<ParsedArtifact> used = new ArrayList<>();
+        for (ParsedArtifact a : all) {
+            boolean many = manyLogicals.contains(a.logical()) && a.status() != ArtifactStatus.FAILED;
+            if (many || chosen.get(a.logical()) == a) {
+                used.add(a);
+            }
+        }
+        return used;
+    }
+}

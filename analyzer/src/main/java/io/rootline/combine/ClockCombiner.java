@@ -1,0 +1,99 @@
+package io.rootline.combine;
+
+import io.rootline.clock.ClockEvidence;
+import io.rootline.model.Fact;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Combines the clock artifacts of a bundle into {@link ClockEvidence}.
+ *
+ * <ul>
+ *   <li>Zone: timedatectl's offset; else the difference between {@code date} and
+ *       {@code date --utc}; else a zone abbreviation that is unambiguous (UTC, GMT).
+ *       An abbreviation alone such as CST is never trusted.</li>
+ *   <li>Capture time: {@code date} (or timedatectl's local time) with that offset.</li>
+ *   <li>Boot time: /proc/stat btime; else capture time minus /proc/uptime; else capture
+ *       time minus {@code uptime} (to the minute).</li>
+ * </ul>
+ */
+public final class ClockCombiner {
+
+    private static final Set<String> UTC_NAMES = Set.of("UTC", "GMT", "Z", "UCT");
+
+    private ClockCombiner() {
+    }
+
+    public static ClockEvidence combine(BundleArtifacts artifacts) {
+        Optional<LocalDateTime> local = artifacts.fact("date", "date.datetime").map(f -> LocalDateTime.parse(f.text()));
+        Optional<LocalDateTime> utc = artifacts.fact("date-utc", "date.datetime").map(f -> LocalDateTime.parse(f.text()));
+        Optional<String> abbreviation = artifacts.fact("date", "date.zone").map(Fact::text);
+        Optional<String> olson = artifacts.fact("timedatectl", "timedatectl.zone").map(Fact::text);
+        Optional<String> tdOffset = artifacts.fact("timedatectl", "timedatectl.offset").map(Fact::text);
+        Optional<LocalDateTime> tdLocal = artifacts.fact("timedatectl", "timedatectl.local").map(f -> LocalDateTime.parse(f.text()));
+
+        ZoneOffset offset = null;
+        String zoneName = olson.or(() -> abbreviation).orElse(null);
+        String zoneSource = null;
+        if (tdOffset.isPresent()) {
+            offset = parseOffset(tdOffset.get());
+            zoneSource = artifacts.chosen("timedatectl").orElseThrow().path();
+        } else if (local.isPresent() && utc.isPresent()) {
+            long minutes = Math.round(Duration.between(utc.get(), local.get()).getSeconds() / 900.0) * 15;
+            if (Math.abs(minutes) <= 18 * 60) {
+                offset = ZoneOffset.ofTotalSeconds((int) minutes * 60);
+                zoneSource = artifacts.chosen("date").orElseThrow().path() + " and " + artifacts.chosen("date-utc").orElseThrow().path();
+            }
+        } else if (abbreviation.isPresent() && UTC_NAMES.contains(abbreviation.get())) {
+            offset = ZoneOffset.UTC;
+            zoneSource = artifacts.chosen("date").orElseThrow().path();
+        }
+
+        OffsetDateTime capturedAt = null;
+        String captureSource = null;
+        if (offset != null && local.isPresent()) {
+            capturedAt = local.get().atOffset(offset);
+            captureSource = artifacts.chosen("date").orElseThrow().path();
+        } else if (offset != null && tdLocal.isPresent()) {
+            capturedAt = tdLocal.get().atOffset(offset);
+            captureSource = artifacts.chosen("timedatectl").orElseThrow().path();
+        } else if (utc.isPresent()) {
+            capturedAt = utc.get().atOffset(ZoneOffset.UTC);
+            captureSource = artifacts.chosen("date-utc").orElseThrow().path();
+        }
+
+        Instant bootedAt = null;
+        String bootSource = null;
+        Optional<Fact> btime = artifacts.fact("proc-stat", "proc.stat.btime");
+        Optional<Fact> procUptime = artifacts.fact("proc-uptime", "proc.uptime.seconds");
+        Optional<Fact> uptime = artifacts.fact("uptime", "uptime.seconds");
+        if (btime.isPresent()) {
+            bootedAt = Instant.ofEpochSecond(btime.get().number().longValueExact());
+            bootSource = btime.get().evidence().path() + " btime";
+        } else if (capturedAt != null && procUptime.isPresent()) {
+            bootedAt = minus(capturedAt.toInstant(), procUptime.get().number());
+            bootSource = captureSource + " minus " + procUptime.get().evidence().path();
+        } else if (capturedAt != null && uptime.isPresent()) {
+            bootedAt = minus(capturedAt.toInstant(), uptime.get().number());
+            bootSource = captureSource + " minus " + uptime.get().evidence().path() + " (to the minute)";
+        }
+        return new ClockEvidence(capturedAt, captureSource, offset, zoneName, zoneSource, bootedAt, bootSource);
+    }
+
+    private static Instant minus(Instant instant, BigDecimal seconds) {
+        return instant.minusNanos(seconds.movePointRight(9).longValue());
+    }
+
+    private static ZoneOffset parseOffset(String text) {
+        int sign = text.charAt(0) == '-' ? -1 : 1;
+        int hours = Integer.parseInt(text.substring(1, 3));
+        int minutes = Integer.parseInt(text.substring(3, 5));
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+}

@@ -1,0 +1,37 @@
+package io.rootline.locate;
+
+import io.rootline.parse.ArtifactKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Identifies a file at an unknown path by its first lines ("netstat.txt" that is
+ * really {@code netstat -s}). Each format's own parser, and so its grammar, judges
+ * the lines; formats are tried from the most distinctive to the most permissive.
+ */
+public final class ContentSniffer {
+
+    /** Lines looked at. */
+    public static final int HEAD_LINES = 40;
+
+    private static final List<ArtifactKind> ORDER = List.of(
+            ArtifactKind.NETSTAT_S, ArtifactKind.IP_LINK, ArtifactKind.CONNTRACK, ArtifactKind.MEMINFO,
+            ArtifactKind.FREE, ArtifactKind.TIMEDATECTL, ArtifactKind.UPTIME, ArtifactKind.SYSCTL,
+            ArtifactKind.DATE, ArtifactKind.KERNEL_LOG, ArtifactKind.APP_LOG);
+
+    private ContentSniffer() {
+    }
+
+    public static Optional<Location> sniff(String path, List<String> head) {
+        if (head.stream().allMatch(String::isBlank)) {
+            return Optional.empty();
+        }
+        for (ArtifactKind kind : ORDER) {
+            if (kind.newParser().recognizes(head)) {
+                LogicalArtifact artifact = ArtifactCatalog.forKind(kind);
+                return Optional.of(new Location(path, artifact, kind, Integer.MAX_VALUE, "content", null));
+            }
+        }
+        return Optional.empty();
+    }
+}

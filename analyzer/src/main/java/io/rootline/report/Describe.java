@@ -1,0 +1,52 @@
+package io.rootline.report;
+
+import io.rootline.rules.Finding;
+
+/** Phrases the text and markdown renderers share, so both say the same thing the same way. */
+final class Describe {
+
+    private Describe() {
+    }
+
+    /** "DNS UnknownHostException aligned with conntrack table full at 12:40:51 (20 kernel drops + 4888 suppressed, app.log 37 failures)" */
+    static String headline(Finding f) {
+        return f.summary() + (f.effect() == null ? "" : " (" + f.effect() + ")");
+    }
+
+    /** "10 (+2699 suppressed)" */
+    static String count(TimelineEntry t) {
+        return t.count() + (t.suppressed() > 0 ? " (+" + t.suppressed() + " suppressed)" : "");
+    }
+
+    /** The time of a timeline entry on the host's clock, or its seconds since boot. */
+    static String when(Report r, TimelineEntry t) {
+        if (t.time() == null) {
+            return t.sinceBoot() == null ? "(no time)" : String.format(java.util.Locale.ROOT, "+%.6fs after boot", t.sinceBoot());
+        }
+        String start = r.wall(t.time());
+        if (t.end() != null && !r.clockTime(t.end()).equals(r.clockTime(t.time()))) {
+            return start + "–" + r.clockTime(t.end());
+        }
+        return start;
+    }
+
+    /** A line summing up the artifacts: "14 artifacts: 13 parsed, 1 partial". */
+    static String artifactSummary(Report r) {
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        r.artifacts().forEach(a -> byStatus.merge(a.status(), 1L, Long::sum));
+        StringBuilder b = new StringBuilder(r.artifacts().size() + " artifacts");
+        String sep = ": ";
+        for (var e : byStatus.entrySet()) {
+            b.append(sep).append(e.getValue()).append(' ').append(e.getKey());
+            sep = ", ";
+        }
+        return b.toString();
+    }
+
+    static String clockLine(Report r) {
+        ClockInfo c = r.clock();
+        String zone = c.timezone() + (c.zoneName() == null ? "" : " (" + c.zoneName() + ")")
+                + (c.zoneSource() == null ? ", assumed" : " from " + c.zoneSource());
+        return "times in " + zone + "; kernel times: " + c.kernelTimes();
+    }
+}

@@ -1,0 +1,71 @@
+package io.rootline.report;
+
+import io.rootline.bundle.BundleLoss;
+import io.rootline.model.Severity;
+import io.rootline.rules.Finding;
+import io.rootline.rules.NotEvaluated;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Everything one analysis found, as one immutable value that every renderer (text,
+ * markdown, JSON) reads. Times are instants; {@link #offset()} is the host's offset
+ * they are shown in.
+ *
+ * @param rulesLoaded ids of the rules evaluated
+ * @param assumptions what the analysis had to assume ("64-bit host assumed")
+ */
+public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List<ArtifactEntry> artifacts,
+                     List<Finding> findings, List<NotEvaluated> notEvaluated, List<String> passed,
+                     List<TimelineEntry> timeline, List<BundleLoss> losses, List<String> rulesLoaded,
+                     List<String> assumptions) {
+
+    public static final String SCHEMA = "rootline.report/1";
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    public Report {
+        artifacts = List.copyOf(artifacts);
+        findings = List.copyOf(findings);
+        notEvaluated = List.copyOf(notEvaluated);
+        passed = List.copyOf(passed);
+        timeline = List.copyOf(timeline);
+        losses = List.copyOf(losses);
+        rulesLoaded = List.copyOf(rulesLoaded);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** "2021-05-08T12:40:51+08:00", or null. */
+    public String iso(Instant instant) {
+        return instant == null ? null : ISO.format(OffsetDateTime.ofInstant(instant, offset));
+    }
+
+    public static String iso(OffsetDateTime time) {
+        return time == null ? null : ISO.format(time);
+    }
+
+    /** "2021-05-08 12:40:51" on the host's clock. */
+    public String wall(Instant instant) {
+        return WALL.format(OffsetDateTime.ofInstant(instant, offset));
+    }
+
+    /** "12:40:51" on the host's clock. */
+    public String clockTime(Instant instant) {
+        return CLOCK.format(OffsetDateTime.ofInstant(instant, offset));
+    }
+
+    /** The most severe finding, or null when nothing fired. */
+    public Severity worst() {
+        return findings.stream().map(Finding::severity).max(Severity::compareTo).orElse(null);
+    }
+
+    /** Whether anything usable was read at all. */
+    public boolean readAnything() {
+        return artifacts.stream().anyMatch(a -> a.used() && !a.status().equals("failed") && !a.status().equals("unrecognized"));
+    }
+}

@@ -1,0 +1,101 @@
+package io.rootline.report;
+
+import io.rootline.bundle.BundleLoss;
+import io.rootline.model.Evidence;
+import io.rootline.rules.Finding;
+import io.rootline.rules.NotEvaluated;
+import io.rootline.rules.SymptomMatch;
+
+/**
+ * The terminal report: findings first, each headed by its time and headline, then
+ * the timeline, what could not be evaluated, and what went wrong with the bundle.
+ */
+final class TextRenderer implements ReportRenderer {
+
+    @Override
+    public String render(Report r) {
+        StringBuilder out = new StringBuilder();
+        BundleInfo b = r.bundle();
+        out.append("rootline report for ").append(b.host() == null ? "(unknown host)" : b.host())
+                .append("  [").append(b.layout()).append(", ").append(b.format()).append("]\n");
+        out.append("bundle:   ").append(b.source()).append('\n');
+        out.append("captured: ").append(b.capturedAt() == null ? "unknown" : Report.iso(b.capturedAt())).append('\n');
+        out.append("clock:    ").append(Describe.clockLine(r)).append("\n\n");
+
+        if (r.findings().isEmpty()) {
+            out.append("No findings: ").append(r.passed().size()).append(" rule(s) passed");
+            out.append(r.notEvaluated().isEmpty() ? ".\n" : ", " + r.notEvaluated().size() + " could not be evaluated (below).\n");
+        } else {
+            out.append("FINDINGS\n");
+            for (Finding f : r.findings()) {
+                finding(r, f, out);
+            }
+        }
+
+        if (!r.timeline().isEmpty()) {
+            out.append("\nTIMELINE\n");
+            for (TimelineEntry t : r.timeline()) {
+                out.append("  ").append(pad(Describe.when(r, t), 30)).append("  ").append(pad(t.kind(), 30))
+                        .append("  ").append(pad(Describe.count(t), 24)).append("  ").append(t.path()).append(':')
+                        .append(t.line()).append(t.finding() == null ? "" : "  <- " + t.finding()).append('\n');
+            }
+        }
+
+        if (!r.notEvaluated().isEmpty()) {
+            out.append("\nNOT EVALUATED\n");
+            for (NotEvaluated n : r.notEvaluated()) {
+                out.append("  ").append(n.rule()).append(": needs ").append(String.join(", ", n.needs())).append('\n');
+            }
+        }
+
+        out.append("\nARTIFACTS  ").append(Describe.artifactSummary(r)).append('\n');
+        for (ArtifactEntry a : r.artifacts()) {
+            if (a.problems().isEmpty() && a.status().equals("parsed")) {
+                continue;
+            }
+            out.append("  ").append(a.path()).append(" (").append(a.kind() == null ? "unknown" : a.kind()).append(", ")
+                    .append(a.status()).append(")\n");
+            a.problems().forEach(p -> out.append("    ").append(p).append('\n'));
+            a.notes().forEach(n -> out.append("    note: ").append(n).append('\n'));
+        }
+        for (BundleLoss loss : r.losses()) {
+            out.append("  LOST ").append(loss.path().isEmpty() ? "(archive)" : loss.path()).append(": ")
+                    .append(loss.reason()).append('\n');
+        }
+        for (String assumption : r.assumptions()) {
+            out.append("  assumed: ").append(assumption).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void finding(Report r, Finding f, StringBuilder out) {
+        String when = f.firstSeen() == null ? "--:--:--" : r.clockTime(f.firstSeen());
+        out.append(pad(f.severity().label(), 9)).append(when).append("  ").append(Describe.headline(f)).append('\n');
+        out.append("         rule ").append(f.rule()).append(": ").append(f.title()).append('\n');
+        if (f.firstSeen() != null) {
+            out.append("         from ").append(r.iso(f.firstSeen())).append(" to ").append(r.iso(f.lastSeen())).append('\n');
+        }
+        out.append("         evidence:\n");
+        for (Evidence e : f.evidence()) {
+            out.append("           ").append(e.location()).append("  ").append(e.text().strip()).append('\n');
+        }
+        for (SymptomMatch s : f.symptoms()) {
+            out.append("         symptom ").append(s.label()).append(": ").append(s.count()).append(' ').append(s.noun())
+                    .append(" from ").append(r.clockTime(s.firstSeen())).append(" to ").append(r.clockTime(s.lastSeen()))
+                    .append('\n');
+            for (Evidence e : s.evidence()) {
+                out.append("           ").append(e.location()).append("  ").append(e.text().strip()).append('\n');
+            }
+        }
+        if (!f.remediation().isEmpty()) {
+            out.append("         fix:\n");
+            f.remediation().forEach(step -> out.append("           - ").append(step).append('\n'));
+        }
+        f.notes().forEach(n -> out.append("         note: ").append(n).append('\n'));
+        out.append('\n');
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,23 @@
+package io.rootline.rules;
+
+import io.rootline.model.Evidence;
+import io.rootline.model.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A rule that fired: the cause, its size, the symptoms aligned with it, the evidence
+ * to check it by hand and the remediation computed from the bundle's own numbers.
+ *
+ * @param firstSeen  first cause event, to the second (null when the cause is a fact, not an event)
+ * @param count      cause events printed plus suppressed
+ * @param printed    cause events printed in the log
+ * @param suppressed cause events a rate-limit note says were not printed
+ * @param effect     the size of the effect in words ("20 kernel drops + 4888 suppressed, app.log 37 failures")
+ * @param notes      what could not be done (a remediation step that needs a missing artifact)
+ */
+public record Finding(String rule, String title, Severity severity, String description, Instant firstSeen,
+                      Instant lastSeen, long count, long printed, long suppressed, String summary, String effect,
+                      List<Evidence> evidence, List<SymptomMatch> symptoms, List<String> remediation,
+                      List<String> notes) {
+}

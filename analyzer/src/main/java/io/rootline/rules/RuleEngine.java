@@ -1,0 +1,413 @@
+package io.rootline.rules;
+
+import io.rootline.locate.ArtifactCatalog;
+import io.rootline.model.Evidence;
+import io.rootline.model.Fact;
+import io.rootline.model.Table;
+import io.rootline.timeline.Burst;
+import io.rootline.timeline.PlacedEvent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides each rule on one bundle. A rule fires when its {@code when:} holds; it is
+ * "not evaluated" when the decision needs an artifact the bundle lacks; otherwise it
+ * passes. A firing rule's cause events are aligned with symptom events inside the
+ * correlation window, and its texts are rendered from the bundle's own numbers.
+ */
+public final class RuleEngine {
+
+    /** Evidence lines quoted per finding for the cause. */
+    static final int CAUSE_EVIDENCE = 6;
+
+    /** Evidence lines quoted per symptom. */
+    static final int SYMPTOM_EVIDENCE = 3;
+
+    public RuleOutcomes evaluate(RuleSet rules, RuleInput input) {
+        List<Finding> findings = new ArrayList<>();
+        List<NotEvaluated> notEvaluated = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            Verdict verdict = decide(rule.when(), input);
+            switch (verdict.state) {
+                case TRUE -> findings.add(finding(rule, verdict, input));
+                case UNKNOWN -> notEvaluated.add(new NotEvaluated(rule.id(), rule.title(), rule.severity(),
+                        List.copyOf(verdict.needs)));
+                case FALSE -> passed.add(rule.id());
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::severity).reversed()
+                .thenComparing(f -> f.firstSeen() == null ? Instant.MAX : f.firstSeen())
+                .thenComparing(Finding::rule));
+        return new RuleOutcomes(findings, notEvaluated, passed);
+    }
+
+    private enum State { TRUE, FALSE, UNKNOWN }
+
+    /** A condition's outcome, with what it needed and the events that made it true. */
+    private static final class Verdict {
+        private State state;
+        private final Set<String> needs = new TreeSet<>();
+        private final List<Burst> bursts = new ArrayList<>();
+        private final List<PlacedEvent> events = new ArrayList<>();
+
+        Verdict(State state) {
+            this.state = state;
+        }
+    }
+
+    private Verdict decide(Rule.Condition condition, RuleInput input) {
+        if (condition instanceof Rule.EventCondition e) {
+            return decideEvents(e, input);
+        }
+        if (condition instanceof Rule.FactCondition f) {
+            return decideFact(f, input);
+        }
+        boolean any = condition instanceof Rule.AnyOf;
+        List<Rule.Condition> parts = any ? ((Rule.AnyOf) condition).conditions() : ((Rule.AllOf) condition).conditions();
+        Verdict combined = new Verdict(any ? State.FALSE : State.TRUE);
+        boolean unknown = false;
+        for (Rule.Condition part : parts) {
+            Verdict v = decide(part, input);
+            combined.needs.addAll(v.needs);
+            if (v.state == State.TRUE) {
+                combined.bursts.addAll(v.bursts);
+                combined.events.addAll(v.events);
+                if (any) {
+                    combined.state = State.TRUE;
+                }
+            } else if (v.state == State.FALSE && !any) {
+                combined.state = State.FALSE;
+            } else if (v.state == State.UNKNOWN) {
+                unknown = true;
+            }
+        }
+        if (unknown && (any ? combined.state == State.FALSE : combined.state == State.TRUE)) {
+            combined.state = State.UNKNOWN;
+        }
+        return combined;
+    }
+
+    private Verdict decideEvents(Rule.EventCondition c, RuleInput input) {
+        if (c.kind() != null) {
+            var provider = ArtifactCatalog.provider(c.kind());
+            if (provider.isPresent() && !input.collected().test(provider.get())) {
+                Verdict v = new Verdict(State.UNKNOWN);
+                v.needs.add(provider.get());
+                return v;
+            }
+        }
+        Verdict v = new Verdict(State.FALSE);
+        List<double[]> weights = new ArrayList<>();
+        if (c.pattern() == null && c.kind() != null) {
+            for (Burst b : input.bursts().getOrDefault(c.kind(), List.of())) {
+                v.bursts.add(b);
+                weights.add(new double[] {axis(b.first(), b.firstBoot()), b.total()});
+            }
+        } else {
+            for (var entry : input.events().entrySet()) {
+                if (c.kind() != null && !c.kind().equals(entry.getKey())) {
+                    continue;
+                }
+                for (PlacedEvent e : entry.getValue()) {
+                    if (c.pattern() == null || c.pattern().matcher(e.event().evidence().text()).find()) {
+                        v.events.add(e);
+                        weights.add(new double[] {axis(e.instant(), e.sinceBoot()), e.event().count()});
+                    }
+                }
+            }
+        }
+        long best = c.within() == null ? total(weights) : busiestWindow(weights, c.within());
+        if (best >= c.minCount() && best > 0) {
+            v.state = State.TRUE;
+        } else {
+            v.bursts.clear();
+            v.events.clear();
+        }
+        return v;
+    }
+
+    private static long total(List<double[]> weights) {
+        long sum = 0;
+        for (double[] w : weights) {
+            sum += (long) w[1];
+        }
+        return sum;
+    }
+
+    /** The largest weight inside any window of the given width (two pointers over sorted times). */
+    private static long busiestWindow(List<double[]> weights, Duration within) {
+        List<double[]> sorted = new ArrayList<>(weights);
+        sorted.removeIf(w -> Double.isNaN(w[0]));
+        sorted.sort(Comparator.comparingDouble(w -> w[0]));
+        double width = within.toMillis() / 1000.0;
+        long best = 0;
+        long sum = 0;
+        int start = 0;
+        for (double[] w : sorted) {
+            sum += (long) w[1];
+            while (w[0] - sorted.get(start)[0] > width) {
+                sum -= (long) sorted.get(start)[1];
+                start++;
+            }
+            best = Math.max(best, sum);
+        }
+        return best;
+    }
+
+    private static double axis(Instant instant, Double sinceBoot) {
+        if (instant != null) {
+            return instant.getEpochSecond() + instant.getNano() / 1e9;
+        }
+        return sinceBoot != null ? sinceBoot : Double.NaN;
+    }
+
+    private Verdict decideFact(Rule.FactCondition c, RuleInput input) {
+        // A name whose artifact was not collected makes the condition undecidable, even
+        // under default() or exists(): "not collected" must never read as "no problem".
+        Verdict missing = new Verdict(State.UNKNOWN);
+        for (String name : c.expr().names()) {
+            ArtifactCatalog.provider(name).filter(p -> !input.collected().test(p)).ifPresent(missing.needs::add);
+        }
+        if (!missing.needs.isEmpty()) {
+            return missing;
+        }
+        try {
+            Object value = c.expr().eval(new FactScope(input, Map.of()));
+            return new Verdict(Boolean.TRUE.equals(value) ? State.TRUE : State.FALSE);
+        } catch (Expr.MissingValue e) {
+            Verdict v = new Verdict(State.UNKNOWN);
+            v.needs.add(ArtifactCatalog.provider(e.name()).filter(p -> !input.collected().test(p))
+                    .orElse(e.name()));
+            return v;
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            Verdict v = new Verdict(State.UNKNOWN);
+            v.needs.add("a computable \"" + c.text() + "\" (" + e.getMessage() + ")");
+            return v;
+        }
+    }
+
+    private Finding finding(Rule rule, Verdict verdict, RuleInput input) {
+        List<String> notes = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        long printed = 0;
+        long suppressed = 0;
+        List<Evidence> evidence = new ArrayList<>();
+        List<Burst> bursts = new ArrayList<>(verdict.bursts);
+        bursts.sort(Comparator.comparingDouble(b -> axis(b.first(), b.firstBoot())));
+        for (Burst b : bursts) {
+            printed += b.printed();
+            suppressed += b.suppressed();
+            first = earliest(first, b.first());
+            last = latest(last, b.last());
+            if (evidence.size() < CAUSE_EVIDENCE) {
+                evidence.add(b.evidence());
+            }
+        }
+        for (PlacedEvent e : verdict.events) {
+            printed += e.event().count();
+            first = earliest(first, e.instant());
+            last = latest(last, e.instant());
+            if (evidence.size() < CAUSE_EVIDENCE) {
+                evidence.add(e.event().evidence());
+            }
+        }
+        if (!bursts.isEmpty() && first == null) {
+            notes.add("the kernel log's stamps could not be placed on the wall clock (no boot time in the bundle): times are seconds since boot and symptoms are not aligned");
+        }
+
+        List<SymptomMatch> symptoms = new ArrayList<>();
+        if (rule.correlation() != null) {
+            for (Rule.Symptom s : rule.correlation().symptoms()) {
+                var provider = ArtifactCatalog.provider(s.kind());
+                if (provider.isPresent() && !input.collected().test(provider.get())) {
+                    notes.add("symptom " + s.kind() + " not evaluated: needs " + provider.get());
+                    continue;
+                }
+                if (first == null) {
+                    continue;
+                }
+                SymptomMatch match = align(s, first.minus(rule.correlation().window()),
+                        last.plus(rule.correlation().window()), input);
+                if (match != null) {
+                    symptoms.add(match);
+                }
+            }
+        }
+
+        Map<String, Object> context = new HashMap<>();
+        context.put("cause.count", BigDecimal.valueOf(printed + suppressed));
+        context.put("cause.printed", BigDecimal.valueOf(printed));
+        context.put("cause.suppressed", BigDecimal.valueOf(suppressed));
+        if (first != null) {
+            context.put("cause.first_seen", input.clock().timeOfDay(first));
+            context.put("cause.last_seen", input.clock().timeOfDay(last));
+            context.put("cause.date", input.clock().date(first).toString());
+        }
+        context.put("symptoms", String.join(" and ", symptoms.stream().map(SymptomMatch::label).toList()));
+        context.put("symptoms.count", BigDecimal.valueOf(symptoms.stream().mapToLong(SymptomMatch::count).sum()));
+        FactScope scope = new FactScope(input, context);
+        for (var let : rule.let().entrySet()) {
+            try {
+                context.put(let.getKey(), let.getValue().eval(scope));
+            } catch (Expr.MissingValue | ArithmeticException | IllegalArgumentException e) {
+                // left unbound; texts that use it say what they need
+            }
+        }
+
+        Template summaryTemplate = !symptoms.isEmpty() && rule.summary() != null ? rule.summary() : rule.summaryAlone();
+        String summary = render(summaryTemplate, scope, input, notes);
+        if (summary == null) {
+            summary = rule.title();
+        }
+        StringBuilder effect = new StringBuilder();
+        String causeEffect = render(rule.effect(), scope, input, notes);
+        if (causeEffect != null) {
+            effect.append(causeEffect);
+        }
+        for (SymptomMatch s : symptoms) {
+            if (effect.length() > 0) {
+                effect.append(", ");
+            }
+            effect.append(s.source()).append(' ').append(s.count()).append(' ').append(s.noun());
+        }
+
+        for (String key : rule.evidenceFacts()) {
+            Fact fact = input.facts().get(key);
+            if (fact != null && fact.evidence() != null) {
+                evidence.add(fact.evidence());
+            } else if (fact == null) {
+                notes.add("evidence " + key + " is not in the bundle");
+            }
+        }
+
+        List<String> remediation = new ArrayList<>();
+        for (Rule.Remediation step : rule.remediation()) {
+            remediate(step, input, context, remediation, notes);
+        }
+        return new Finding(rule.id(), rule.title(), rule.severity(), rule.description(), first, last,
+                printed + suppressed, printed, suppressed, summary, effect.length() == 0 ? null : effect.toString(),
+                evidence, symptoms, remediation, List.copyOf(new LinkedHashSet<>(notes)));
+    }
+
+    private SymptomMatch align(Rule.Symptom s, Instant from, Instant to, RuleInput input) {
+        long count = 0;
+        Instant first = null;
+        Instant last = null;
+        Set<String> sources = new TreeSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        for (PlacedEvent e : input.events().getOrDefault(s.kind(), List.of())) {
+            Instant at = e.instant();
+            if (at == null || at.isBefore(from) || at.isAfter(to)) {
+                continue;
+            }
+            count += e.event().count();
+            first = earliest(first, at);
+            last = latest(last, at);
+            String path = e.event().evidence().path();
+            sources.add(path.substring(path.lastIndexOf('/') + 1));
+            if (evidence.size() < SYMPTOM_EVIDENCE) {
+                evidence.add(e.event().evidence());
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        String source = sources.size() == 1 ? sources.iterator().next() : sources.size() + " logs";
+        return new SymptomMatch(s.kind(), s.label(), s.noun(), count, first, last, source, evidence);
+    }
+
+    private void remediate(Rule.Remediation step, RuleInput input, Map<String, Object> context, List<String> out,
+                           List<String> notes) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        if (step.forEach() != null) {
+            Table table = input.tables().get(step.forEach());
+            if (table == null) {
+                notes.add("a remediation step was not computed: needs "
+                        + ArtifactCatalog.provider(step.forEach()).orElse(step.forEach()));
+                return;
+            }
+            rows.addAll(table.rows());
+            if (step.limit() > 0 && rows.size() > step.limit()) {
+                rows = rows.subList(0, step.limit());
+            }
+        } else {
+            rows.add(Map.of());
+        }
+        for (Map<String, String> row : rows) {
+            Map<String, Object> withRow = new HashMap<>(context);
+            row.forEach((k, v) -> withRow.put("row." + k, v));
+            FactScope scope = new FactScope(input, withRow);
+            try {
+                if (step.when() != null && !Boolean.TRUE.equals(step.when().eval(scope))) {
+                    continue;
+                }
+                out.add(step.text().render(scope));
+            } catch (Expr.MissingValue e) {
+                notes.add("a remediation step was not computed: needs " + need(e.name(), input));
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                notes.add("a remediation step was not computed: " + e.getMessage());
+            }
+        }
+    }
+
+    private String render(Template template, FactScope scope, RuleInput input, List<String> notes) {
+        if (template == null) {
+            return null;
+        }
+        try {
+            return template.render(scope);
+        } catch (Expr.MissingValue e) {
+            notes.add("a text was not computed: needs " + need(e.name(), input));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            notes.add("a text was not computed: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static String need(String name, RuleInput input) {
+        return ArtifactCatalog.provider(name).filter(p -> !input.collected().test(p)).orElse(name);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** Names in expressions: bound values first (let, cause, row), then facts. */
+    private static final class FactScope implements Expr.Scope {
+        private final RuleInput input;
+        private final Map<String, Object> bound;
+
+        FactScope(RuleInput input, Map<String, Object> bound) {
+            this.input = input;
+            this.bound = bound;
+        }
+
+        @Override
+        public Object lookup(String name) {
+            Object v = bound.get(name);
+            if (v != null) {
+                return v;
+            }
+            Fact fact = input.facts().get(name);
+            if (fact == null) {
+                return null;
+            }
+            return fact.number() != null ? fact.number() : fact.text();
+        }
+    }
+}

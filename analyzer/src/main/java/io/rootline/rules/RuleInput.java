@@ -1,0 +1,26 @@
+package io.rootline.rules;
+
+import io.rootline.clock.BundleClock;
+import io.rootline.model.Fact;
+import io.rootline.model.Table;
+import io.rootline.timeline.Burst;
+import io.rootline.timeline.PlacedEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What rules decide on: the facts and tables of the chosen artifacts, the events
+ * (placed on the bundle clock) and their bursts, and which logical artifacts the
+ * bundle collected at all.
+ *
+ * @param facts     by key
+ * @param tables    by key
+ * @param events    by kind, in time order
+ * @param bursts    by kind, in time order
+ * @param collected whether a logical artifact ("kernel-log") is in the bundle
+ * @param clock     for times in texts
+ */
+public record RuleInput(Map<String, Fact> facts, Map<String, Table> tables, Map<String, List<PlacedEvent>> events,
+                        Map<String, List<Burst>> bursts, Predicate<String> collected, BundleClock clock) {
+}

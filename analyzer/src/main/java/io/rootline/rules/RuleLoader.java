@@ -1,0 +1,264 @@
+package io.rootline.rules;
+
+import io.rootline.model.Severity;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Loads and checks rule files, one rule per file. A bad rule yields exactly one
+ * {@link RuleError} naming file, line and column; the other rules still load.
+ */
+public final class RuleLoader {
+
+    /** Where the bundled pack sits on the class path. */
+    static final String PACK = "io/rootline/rules/pack";
+
+    private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "description", "when", "correlate",
+            "let", "summary", "summary_alone", "effect", "evidence", "remediation");
+    private static final Set<String> EVENT_KEYS = Set.of("event", "pattern", "min_count", "within");
+    private static final Set<String> CORRELATE_KEYS = Set.of("window", "symptoms");
+    private static final Set<String> SYMPTOM_KEYS = Set.of("event", "label", "noun");
+    private static final Set<String> EVIDENCE_KEYS = Set.of("facts");
+    private static final Set<String> REMEDIATION_KEYS = Set.of("text", "when", "for_each", "limit");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private final ExprCompiler compiler = new ExprCompiler();
+
+    /** The rule pack shipped inside rootline. */
+    public RuleSet loadBundled() {
+        try {
+            URL url = RuleLoader.class.getClassLoader().getResource(PACK);
+            if (url == null) {
+                return new RuleSet(List.of(), List.of(new RuleError(PACK, 1, 1, "the bundled rule pack is missing")));
+            }
+            URI uri = url.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return load(fs.getPath("/" + PACK), "rules/");
+                }
+            }
+            return load(Path.of(uri), "rules/");
+        } catch (IOException | URISyntaxException e) {
+            return new RuleSet(List.of(), List.of(new RuleError(PACK, 1, 1, "cannot read the bundled rules: " + e.getMessage())));
+        }
+    }
+
+    /** Every *.yaml and *.yml file in a folder, in name order. */
+    public RuleSet load(Path dir) throws IOException {
+        return load(dir, dir.toString().endsWith("/") ? dir.toString() : dir + "/");
+    }
+
+    private RuleSet load(Path dir, String displayPrefix) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+        }
+        RuleSet set = new RuleSet(List.of(), List.of());
+        for (Path file : files) {
+            set = set.plus(loadFile(displayPrefix + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        return set;
+    }
+
+    /** One rule file's text; {@code name} is what errors call the file. */
+    public RuleSet loadFile(String name, String text) {
+        try {
+            return new RuleSet(List.of(rule(name, YamlReader.read(text))), List.of());
+        } catch (RuleException e) {
+            return new RuleSet(List.of(), List.of(new RuleError(name, e.at().line(), e.at().column(), e.getMessage())));
+        }
+    }
+
+    private Rule rule(String file, YamlNode root) throws RuleException {
+        YamlNode.MapNode map = map(root, "a rule");
+        keys(map, RULE_KEYS, "rule");
+        String id = text(required(map, "id"), "id");
+        if (!ID.matcher(id).matches()) {
+            throw new RuleException(map.entries().get("id"), "id '" + id + "' must be lower-case letters, digits and '-'");
+        }
+        String title = text(required(map, "title"), "title");
+        YamlNode severityNode = required(map, "severity");
+        Severity severity = Severity.parse(text(severityNode, "severity"));
+        if (severity == null) {
+            throw new RuleException(severityNode, "severity must be one of critical, high, medium, low, info");
+        }
+        String description = optionalText(map, "description");
+        Rule.Condition when = condition(required(map, "when"));
+        Rule.Correlation correlation = map.entries().containsKey("correlate") ? correlation(map.entries().get("correlate")) : null;
+        Map<String, Expr> let = new LinkedHashMap<>();
+        if (map.entries().containsKey("let")) {
+            YamlNode.MapNode lets = map(map.entries().get("let"), "a mapping of names to expressions");
+            for (var e : lets.entries().entrySet()) {
+                let.put(e.getKey(), compiler.compile(text(e.getValue(), e.getKey()), e.getValue()));
+            }
+        }
+        Template summary = template(map, "summary");
+        Template summaryAlone = template(map, "summary_alone");
+        Template effect = template(map, "effect");
+        List<String> evidenceFacts = new ArrayList<>();
+        if (map.entries().containsKey("evidence")) {
+            YamlNode.MapNode evidence = map(map.entries().get("evidence"), "a mapping");
+            keys(evidence, EVIDENCE_KEYS, "evidence");
+            if (evidence.entries().containsKey("facts")) {
+                for (YamlNode item : list(evidence.entries().get("facts")).items()) {
+                    evidenceFacts.add(text(item, "a fact name"));
+                }
+            }
+        }
+        List<Rule.Remediation> remediation = new ArrayList<>();
+        if (map.entries().containsKey("remediation")) {
+            for (YamlNode item : list(map.entries().get("remediation")).items()) {
+                remediation.add(remediation(item));
+            }
+        }
+        return new Rule(id, title, severity, description, file, when, correlation, let, summary, summaryAlone, effect,
+                evidenceFacts, remediation);
+    }
+
+    private Rule.Condition condition(YamlNode node) throws RuleException {
+        YamlNode.MapNode map = map(node, "a condition (event:, fact:, any: or all:)");
+        var e = map.entries();
+        if (e.containsKey("any") || e.containsKey("all")) {
+            String which = e.containsKey("any") ? "any" : "all";
+            keys(map, Set.of(which), which);
+            List<Rule.Condition> parts = new ArrayList<>();
+            for (YamlNode item : list(e.get(which)).items()) {
+                parts.add(condition(item));
+            }
+            if (parts.isEmpty()) {
+                throw new RuleException(e.get(which), which + ": needs at least one condition");
+            }
+            return which.equals("any") ? new Rule.AnyOf(parts) : new Rule.AllOf(parts);
+        }
+        if (e.containsKey("fact")) {
+            keys(map, Set.of("fact"), "fact condition");
+            String text = text(e.get("fact"), "fact");
+            return new Rule.FactCondition(text, compiler.compile(text, e.get("fact")));
+        }
+        if (e.containsKey("event") || e.containsKey("pattern")) {
+            keys(map, EVENT_KEYS, "event condition");
+            String kind = e.containsKey("event") ? text(e.get("event"), "event") : null;
+            Pattern pattern = null;
+            if (e.containsKey("pattern")) {
+                try {
+                    pattern = Pattern.compile(text(e.get("pattern"), "pattern"));
+                } catch (PatternSyntaxException ex) {
+                    throw new RuleException(e.get("pattern"), "bad pattern: " + ex.getDescription());
+                }
+            }
+            long minCount = e.containsKey("min_count") ? wholeNumber(e.get("min_count"), "min_count") : 1;
+            Duration within = e.containsKey("within") ? Durations.parse(text(e.get("within"), "within"), e.get("within")) : null;
+            return new Rule.EventCondition(kind, pattern, minCount, within);
+        }
+        throw new RuleException(node, "a condition needs one of event:, pattern:, fact:, any: or all:");
+    }
+
+    private Rule.Correlation correlation(YamlNode node) throws RuleException {
+        YamlNode.MapNode map = map(node, "a mapping with window: and symptoms:");
+        keys(map, CORRELATE_KEYS, "correlate");
+        Duration window = Durations.parse(text(required(map, "window"), "window"), map.entries().get("window"));
+        List<Rule.Symptom> symptoms = new ArrayList<>();
+        for (YamlNode item : list(required(map, "symptoms")).items()) {
+            YamlNode.MapNode s = map(item, "a symptom (event:, label:, noun:)");
+            keys(s, SYMPTOM_KEYS, "symptom");
+            String kind = text(required(s, "event"), "event");
+            symptoms.add(new Rule.Symptom(kind, s.entries().containsKey("label") ? text(s.entries().get("label"), "label") : kind,
+                    s.entries().containsKey("noun") ? text(s.entries().get("noun"), "noun") : "events"));
+        }
+        return new Rule.Correlation(window, symptoms);
+    }
+
+    private Rule.Remediation remediation(YamlNode node) throws RuleException {
+        if (node instanceof YamlNode.Scalar) {
+            return new Rule.Remediation(Template.compile(text(node, "remediation"), node, compiler), null, null, 0);
+        }
+        YamlNode.MapNode map = map(node, "text, or a mapping with text:");
+        keys(map, REMEDIATION_KEYS, "remediation");
+        YamlNode textNode = required(map, "text");
+        Template text = Template.compile(text(textNode, "text"), textNode, compiler);
+        Expr when = map.entries().containsKey("when")
+                ? compiler.compile(text(map.entries().get("when"), "when"), map.entries().get("when")) : null;
+        String forEach = map.entries().containsKey("for_each") ? text(map.entries().get("for_each"), "for_each") : null;
+        int limit = map.entries().containsKey("limit") ? (int) wholeNumber(map.entries().get("limit"), "limit") : 0;
+        return new Rule.Remediation(text, when, forEach, limit);
+    }
+
+    private Template template(YamlNode.MapNode map, String key) throws RuleException {
+        YamlNode node = map.entries().get(key);
+        return node == null ? null : Template.compile(text(node, key), node, compiler);
+    }
+
+    private static void keys(YamlNode.MapNode map, Set<String> allowed, String what) throws RuleException {
+        for (var e : map.keys().entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw new RuleException(e.getValue(), "unknown key '" + e.getKey() + "' in " + what
+                        + " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private static YamlNode required(YamlNode.MapNode map, String key) throws RuleException {
+        YamlNode node = map.entries().get(key);
+        if (node == null) {
+            throw new RuleException(map, "missing '" + key + ":'");
+        }
+        return node;
+    }
+
+    private static YamlNode.MapNode map(YamlNode node, String expected) throws RuleException {
+        if (node instanceof YamlNode.MapNode m) {
+            return m;
+        }
+        throw new RuleException(node, "expected " + expected + ", found " + YamlNode.describe(node));
+    }
+
+    private static YamlNode.ListNode list(YamlNode node) throws RuleException {
+        if (node instanceof YamlNode.ListNode l) {
+            return l;
+        }
+        throw new RuleException(node, "expected a list, found " + YamlNode.describe(node));
+    }
+
+    private static String text(YamlNode node, String what) throws RuleException {
+        if (node instanceof YamlNode.Scalar s && s.value() != null && !(s.value() instanceof Boolean)) {
+            return s.value() instanceof java.math.BigDecimal d ? d.toPlainString() : s.value().toString();
+        }
+        throw new RuleException(node, what + ": expected text, found " + YamlNode.describe(node));
+    }
+
+    private static String optionalText(YamlNode.MapNode map, String key) throws RuleException {
+        YamlNode node = map.entries().get(key);
+        return node == null ? null : text(node, key);
+    }
+
+    private static long wholeNumber(YamlNode node, String what) throws RuleException {
+        if (node instanceof YamlNode.Scalar s && s.value() instanceof java.math.BigDecimal d) {
+            try {
+                long v = d.longValueExact();
+                if (v >= 0) {
+                    return v;
+                }
+            } catch (ArithmeticException ignored) {
+                // falls through to the error below
+            }
+        }
+        throw new RuleException(node, what + ": expected a whole number, found " + YamlNode.describe(node));
+    }
+}

@@ -1,0 +1,48 @@
+package io.rootline.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules that loaded, and one error for each rule that did not. */
+public final class RuleSet {
+
+    private final List<Rule> rules;
+    private final List<RuleError> errors;
+
+    RuleSet(List<Rule> rules, List<RuleError> errors) {
+        this.rules = List.copyOf(rules);
+        this.errors = List.copyOf(errors);
+    }
+
+    List<Rule> rules() {
+        return rules;
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    public List<String> ids() {
+        return rules.stream().map(Rule::id).toList();
+    }
+
+    public List<RuleError> errors() {
+        return errors;
+    }
+
+    /** This set and another, with ids that appear in both reported as errors of the other. */
+    public RuleSet plus(RuleSet other) {
+        List<Rule> all = new ArrayList<>(rules);
+        List<RuleError> errs = new ArrayList<>(errors);
+        errs.addAll(other.errors);
+        for (Rule r : other.rules) {
+            var clash = all.stream().filter(x -> x.id().equals(r.id())).findFirst();
+            if (clash.isPresent()) {
+                errs.add(new RuleError(r.file(), 1, 1, "rule id '" + r.id() + "' is already used by " + clash.get().file()));
+            } else {
+                all.add(r);
+            }
+        }
+        return new RuleSet(all, errs);
+    }
+}

@@ -1,0 +1,62 @@
+package io.rootline.rules;
+
+import io.rootline.model.Numbers;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Text with {expressions} in braces, compiled when the rule is loaded:
+ * "Raise nf_conntrack_max to {suggested_max}". Numbers print without trailing zeros.
+ */
+final class Template {
+
+    private final List<Object> parts;
+
+    private Template(List<Object> parts) {
+        this.parts = parts;
+    }
+
+    static Template compile(String text, YamlNode at, ExprCompiler compiler) throws RuleException {
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('{', i);
+            if (open < 0) {
+                parts.add(text.substring(i));
+                break;
+            }
+            int close = text.indexOf('}', open);
+            if (close < 0) {
+                throw new RuleException(at, "'{' at character " + (open + 1) + " is never closed");
+            }
+            if (open > i) {
+                parts.add(text.substring(i, open));
+            }
+            parts.add(compiler.compile(text.substring(open + 1, close), at));
+            i = close + 1;
+        }
+        return new Template(parts);
+    }
+
+    String render(Expr.Scope scope) {
+        StringBuilder b = new StringBuilder();
+        for (Object part : parts) {
+            if (part instanceof Expr e) {
+                Object v = e.eval(scope);
+                b.append(v instanceof BigDecimal d ? Numbers.format(d) : String.valueOf(v));
+            } else {
+                b.append(part);
+            }
+        }
+        return b.toString();
+    }
+
+    Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        parts.stream().filter(p -> p instanceof Expr).forEach(p -> ((Expr) p).collect(names));
+        return names;
+    }
+}

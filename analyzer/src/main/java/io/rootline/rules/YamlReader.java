@@ -1,0 +1,84 @@
+package io.rootline.rules;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a YAML document into {@link YamlNode}s, keeping positions and refusing duplicate keys. */
+final class YamlReader {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlReader() {
+    }
+
+    /** @throws RuleException for malformed YAML or a duplicate key, at the place it happens */
+    static YamlNode read(String text) throws RuleException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                throw new RuleException(new YamlNode.Scalar(null, 1, 1), "the file is empty");
+            }
+            return node(parser);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+            throw new RuleException(new YamlNode.Scalar(null, line, column), "malformed YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new RuleException(new YamlNode.Scalar(null, 1, 1), "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static YamlNode node(JsonParser p) throws IOException, RuleException {
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, YamlNode> entries = new LinkedHashMap<>();
+                Map<String, YamlNode> keys = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation keyAt = p.currentTokenLocation();
+                    YamlNode keyNode = new YamlNode.Scalar(key, keyAt.getLineNr(), keyAt.getColumnNr());
+                    if (entries.containsKey(key)) {
+                        throw new RuleException(keyNode, "key '" + key + "' appears twice");
+                    }
+                    p.nextToken();
+                    entries.put(key, node(p));
+                    keys.put(key, keyNode);
+                }
+                return new YamlNode.MapNode(entries, keys, line, column);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(p));
+                }
+                return new YamlNode.ListNode(items, line, column);
+            }
+            case VALUE_STRING -> {
+                return new YamlNode.Scalar(p.getText(), line, column);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new YamlNode.Scalar(p.getDecimalValue(), line, column);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.Scalar(p.getBooleanValue(), line, column);
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar(null, line, column);
+            }
+            default -> throw new RuleException(new YamlNode.Scalar(null, line, column),
+                    "unexpected YAML element " + p.currentToken());
+        }
+    }
+}

@@ -72,7 +72,10 @@ final class KernelLogParser implements ArtifactParser {
         } else if (message instanceof NeighbourOverflowContext) {
             out.event(Event.of(NEIGHBOUR_OVERFLOW, stamp, out.evidence(number, text)));
         } else if (message instanceof SynFloodingContext syn) {
-            out.event(new Event(SYN_FLOODING, stamp, 1, Map.of("port", syn.port.getText()), out.evidence(number, text)));
+            String token = syn.SYN_FLOOD().getText();
+            int from = token.indexOf(" port ") + 6;
+            String port = token.substring(from, token.indexOf('.', from));
+            out.event(new Event(SYN_FLOODING, stamp, 1, Map.of("port", port), out.evidence(number, text)));
         }
     }
 

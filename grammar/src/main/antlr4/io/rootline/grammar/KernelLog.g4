@@ -31,7 +31,7 @@ message
     : CONNTRACK_FULL                                        # conntrackFull
     | source=WORD count=NUMBER (CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED)  # rateLimited
     | NEIGHBOUR_OVERFLOW                                    # neighbourOverflow
-    | SYN_FLOOD_PREFIX port=NUMBER SYN_FLOOD_ACTION text    # synFlooding
+    | SYN_FLOOD text                                        # synFlooding
     | text                                                  # plainText
     ;
 
@@ -41,8 +41,7 @@ text
 
 anyToken
     : WORD | NUMBER | UPTIME_STAMP | CLOCK_STAMP | LEVEL | KERNEL_TAG | CONNTRACK_FULL
-    | CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED | NEIGHBOUR_OVERFLOW | SYN_FLOOD_PREFIX
-    | SYN_FLOOD_ACTION
+    | CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED | NEIGHBOUR_OVERFLOW | SYN_FLOOD
     ;
 
 // "<4>": the printk level that `dmesg -r` and kmsg captures keep.
@@ -68,8 +67,9 @@ MESSAGES_SUPPRESSED  : 'messages suppressed' '.'? ;
 NEIGHBOUR_OVERFLOW   : 'Neighbour table overflow.' | 'neighbour: ' [a-z_]+ ': neighbor table overflow!' ;
 
 // "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters."
-SYN_FLOOD_PREFIX     : 'TCP: ' ([A-Za-z_]+ ': ')? 'Possible SYN flooding on port ' ;
-SYN_FLOOD_ACTION     : '. ' ('Sending cookies.' | 'Dropping request.') ;
+// One token up to the action, so that "8080." is never read as a word: the port is
+// the digits between "port " and the period.
+SYN_FLOOD            : 'TCP: ' ([A-Za-z_]+ ': ')? 'Possible SYN flooding on port ' [0-9]+ '. ' ('Sending cookies.' | 'Dropping request.') ;
 
 NUMBER          : [0-9]+ ;
 

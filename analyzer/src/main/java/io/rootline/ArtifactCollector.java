@@ -8,7 +8,7 @@ import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.ContentSniffer;
 import io.rootline.locate.Location;
 import io.rootline.parse.ArtifactBuilder;
-import io.rootline.parse.ArtifactParser;
+import io.rootline.parse.ArtifactReader;
 import io.rootline.parse.ArtifactStatus;
 import io.rootline.parse.LineReader;
 import io.rootline.parse.ParsedArtifact;
@@ -82,25 +82,12 @@ final class ArtifactCollector implements BundleVisitor {
         if (location.note() != null) {
             out.note(location.note());
         }
-        ArtifactParser parser = location.kind().newParser();
-        LineReader lines = new LineReader(content, limits.maxLineBytes());
         try {
-            String line;
-            while ((line = lines.next()) != null) {
-                out.lineRead();
-                if (lines.lastLineCut()) {
-                    out.problem(lines.lineNumber(), "line longer than " + limits.maxLineBytes() + " bytes; the rest was cut (--max-line-bytes)");
-                }
-                parser.line(lines.lineNumber(), line, out);
-            }
-        } catch (IOException e) {
-            out.cutShort("reading stopped at line " + (lines.lineNumber() + 1) + ": " + e.getMessage());
-            parser.finish(out);
-            artifacts.add(out.build());
+            artifacts.add(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes()));
+        } catch (ArtifactReader.Interrupted e) {
+            artifacts.add(e.partial());
             throw e;
         }
-        parser.finish(out);
-        artifacts.add(out.build());
     }
 
     private List<String> headLines(byte[] head) throws IOException {

@@ -13,7 +13,8 @@ import org.antlr.v4.runtime.Token;
 /**
  * Reads {@code free}. For the grammar's sample it yields {@code free.mem.total_bytes = 4122660864}
  * and the other columns the same way ({@code free.swap.used_bytes}, ...). Amounts without a
- * unit are KiB, as {@code free} prints them by default.
+ * unit are KiB, as {@code free} prints them by default; {@code free -m} cannot be told from
+ * {@code free} by its content, so the catalog locates only {@code sos_commands/memory/free}.
  */
 final class FreeParser implements ArtifactParser {
 
@@ -48,7 +49,8 @@ final class FreeParser implements ArtifactParser {
         }
         BigDecimal number = new BigDecimal(amount.substring(0, i));
         String unit = amount.substring(i);
-        return number.multiply(unit.isEmpty() ? BigDecimal.valueOf(1024) : Units.factor(unit));
+        // -h prints rounded amounts ("3.7G"): whole bytes are all the precision there is.
+        return number.multiply(unit.isEmpty() ? BigDecimal.valueOf(1024) : Units.factor(unit)).setScale(0, java.math.RoundingMode.HALF_UP);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.rootline.model.Stamp;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the kernel ring buffer ({@code dmesg}, {@code dmesg -T}, /var/log/dmesg)
@@ -24,6 +25,7 @@ import java.util.Map;
  * <pre>
  *   kernel.conntrack-table-full  at SinceBoot(86330449.2946)
  *   kernel.ratelimit-suppressed  at SinceBoot(27772678.728802), count 1367, source net_ratelimit
+ *       (only for the limiters in {@link #NETWORK_LIMITERS}: audit's own limiter is not about drops)
  *   kernel.conntrack-table-full  at LocalWall(2021-05-08T12:40:51)
  * </pre>
  * and the facts {@code kernel-log.stamped_lines} and {@code kernel-log.clock_stamps}
@@ -35,6 +37,9 @@ final class KernelLogParser implements ArtifactParser {
     static final String RATELIMIT = "kernel.ratelimit-suppressed";
     static final String NEIGHBOUR_OVERFLOW = "kernel.neighbour-table-overflow";
     static final String SYN_FLOODING = "kernel.syn-flooding";
+
+    /** Rate limiters whose suppressed callbacks can be networking messages. */
+    static final Set<String> NETWORK_LIMITERS = Set.of("net_ratelimit", "__ratelimit", "printk");
 
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
             new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
@@ -67,8 +72,12 @@ final class KernelLogParser implements ArtifactParser {
         } else if (message instanceof RateLimitedContext limited) {
             String source = limited.source.getText();
             source = source.endsWith(":") ? source.substring(0, source.length() - 1) : source;
-            out.event(new Event(RATELIMIT, stamp, Long.parseLong(limited.count.getText()),
-                    Map.of("source", source), out.evidence(number, text)));
+            // Only the networking limiter (and the generic one of old kernels) silences drop
+            // messages; "kauditd_printk_skb: 22 callbacks suppressed" is about audit records.
+            if (NETWORK_LIMITERS.contains(source)) {
+                out.event(new Event(RATELIMIT, stamp, Long.parseLong(limited.count.getText()),
+                        Map.of("source", source), out.evidence(number, text)));
+            }
         } else if (message instanceof NeighbourOverflowContext) {
             out.event(Event.of(NEIGHBOUR_OVERFLOW, stamp, out.evidence(number, text)));
         } else if (message instanceof SynFloodingContext syn) {

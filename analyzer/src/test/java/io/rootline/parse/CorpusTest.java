@@ -1,0 +1,198 @@
+package io.rootline.parse;
+
+import static io.rootline.support.ParsedFiles.events;
+import static io.rootline.support.ParsedFiles.fact;
+import static io.rootline.support.ParsedFiles.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rootline.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every genuine capture in ../shared/corpus of a format rootline parses. Each file must
+ * parse completely, except the edge cases named below, which must fail exactly where
+ * the capture is damaged. Skipped, with a message, when ../shared is absent.
+ */
+class CorpusTest {
+
+    /** Corpus folders and the format their files are in. */
+    private static final Map<String, ArtifactKind> FOLDERS = Map.ofEntries(
+            Map.entry("netstat-s", ArtifactKind.NETSTAT_S), Map.entry("dmesg", ArtifactKind.KERNEL_LOG),
+            Map.entry("dmesg-T", ArtifactKind.KERNEL_LOG), Map.entry("nf_conntrack", ArtifactKind.CONNTRACK),
+            Map.entry("conntrack-L", ArtifactKind.CONNTRACK), Map.entry("sysctl-a", ArtifactKind.SYSCTL),
+            Map.entry("ip-s-link", ArtifactKind.IP_LINK), Map.entry("app-logs", ArtifactKind.APP_LOG),
+            Map.entry("date", ArtifactKind.DATE), Map.entry("uptime", ArtifactKind.UPTIME),
+            Map.entry("free", ArtifactKind.FREE), Map.entry("proc-meminfo", ArtifactKind.MEMINFO));
+
+    /** Files in those folders that are another format. */
+    private static final Map<String, ArtifactKind> OTHER_FORMAT = Map.of(
+            "systemd-12752-timedatectl-german-locale.txt", ArtifactKind.TIMEDATECTL,
+            "jc-linux-proc-uptime-raw.txt", ArtifactKind.PROC_UPTIME);
+
+    /** Genuinely damaged or foreign captures: the lines that must be reported as unrecognized. */
+    private static final Map<String, List<Integer>> DAMAGED = Map.of(
+            // netstat was not installed in the namespace: one stderr line, nothing else
+            "hotsos-openstack-netns-exec-failed.txt", List.of(1),
+            // the paste hard-wrapped a line mid-word ("n" / "umrxqueues")
+            "insights-ip-s-d-link-sriov-vf-stats.txt", List.of(16),
+            // hwclock output, filed with date captures; not the output of date
+            "hotsos-k8s-hwclock.txt", List.of(1));
+
+    @TestFactory
+    Stream<DynamicTest> everyCaptureParses() throws IOException {
+        Fixtures.corpus("");
+        List<DynamicTest> tests = new java.util.ArrayList<>();
+        for (var folder : FOLDERS.entrySet()) {
+            Path dir = Fixtures.CORPUS.resolve(folder.getKey());
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.sorted().toList()) {
+                    String name = file.getFileName().toString();
+                    ArtifactKind kind = OTHER_FORMAT.getOrDefault(name, folder.getValue());
+                    tests.add(DynamicTest.dynamicTest(folder.getKey() + "/" + name, () -> {
+                        ParsedArtifact a = parse(kind, file);
+                        List<Integer> damaged = DAMAGED.getOrDefault(name, List.of());
+                        assertEquals(damaged.size(), a.unknownLines(), () -> name + ": " + a.problems());
+                        for (int i = 0; i < damaged.size(); i++) {
+                            assertTrue(a.problems().get(i).startsWith("line " + damaged.get(i) + ": unrecognized line"),
+                                    a.problems().get(i));
+                        }
+                        if (damaged.isEmpty()) {
+                            assertEquals(ArtifactStatus.PARSED, a.status(), () -> name + ": " + a.problems());
+                            assertTrue(a.lines() > 0);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void netstatWordingsOfEveryReleaseMapToMibNames() {
+        Path dir = Fixtures.corpus("netstat-s");
+        ParsedArtifact old = parse(ArtifactKind.NETSTAT_S, dir.resolve("insights-rhel7-old-wording.txt"));
+        ParsedArtifact fresh = parse(ArtifactKind.NETSTAT_S, dir.resolve("hotsos-vault-ubuntu2004.txt"));
+        // "segments send out" (old) and "segments sent out" (new) are the same counter
+        assertEquals("2890303", fact(old, "netstat.Tcp.OutSegs"));
+        assertEquals("3220344", fact(fresh, "netstat.Tcp.OutSegs"));
+        assertEquals("428", fact(old, "netstat.Tcp.RetransSegs"));
+        assertEquals("136", fact(fresh, "netstat.Tcp.RetransSegs"));
+        assertEquals("1648", fact(old, "netstat.Tcp.ActiveOpens"));
+        assertEquals("90002", fact(fresh, "netstat.Tcp.ActiveOpens"));
+        assertEquals("9", fact(old, "netstat.TcpExt.DelayedACKLost"));
+        assertEquals("537", fact(old, "netstat.TcpExt.TCPDeferAcceptDrop"));
+        assertEquals("278", fact(fresh, "netstat.Udp.IgnoredMulti"));
+        assertEquals("1", fact(fresh, "netstat.Ip.Forwarding"));
+        assertEquals("107", fact(old, "netstat.Icmp.InDestUnreachs"));
+        // no wording of any capture falls back to a key made of its words
+        for (Path file : List.of(dir.resolve("insights-rhel7-old-wording.txt"), dir.resolve("hotsos-vault-ubuntu2004.txt"),
+                dir.resolve("cb2-21-armbian-new-wording-truncated.txt"), dir.resolve("ddagent-389-2013-fragments-truncated.txt"),
+                dir.resolve("osquery-1919-2016-old-wording-truncated.txt"))) {
+            parse(ArtifactKind.NETSTAT_S, file).facts().forEach(f ->
+                    assertTrue(Character.isUpperCase(f.key().substring(f.key().lastIndexOf('.') + 1).charAt(0)), f.key()));
+        }
+    }
+
+    @Test
+    void kernelDropsAndRateLimitNotesOfRealHosts() {
+        Path dir = Fixtures.corpus("dmesg");
+        assertEquals(14, events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("k8s-18604-conntrack-full-gke.txt")),
+                "kernel.conntrack-table-full").size());
+        ParsedArtifact pcfreak = parse(ArtifactKind.KERNEL_LOG, dir.resolve("pcfreak-conntrack-full-__ratelimit.txt"));
+        assertEquals(12, events(pcfreak, "kernel.conntrack-table-full").size(), "with and without the final period");
+        assertEquals(83, events(pcfreak, "kernel.ratelimit-suppressed").get(0).count());
+        ParsedArtifact serverfault = parse(ArtifactKind.KERNEL_LOG, dir.resolve("serverfault-ubuntu1204-net_ratelimit-conntrack.txt"));
+        assertEquals(321, events(serverfault, "kernel.ratelimit-suppressed").get(0).count());
+        assertEquals(10, events(serverfault, "kernel.conntrack-table-full").size());
+        assertEquals(3, events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("s905060-centos63-no-timestamps.txt")),
+                "kernel.conntrack-table-full").size(), "printk.time=0: no stamps, still counted");
+        assertEquals(2, events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("rtr7-31-serial-console-mixed-arp-overflow.txt")),
+                "kernel.neighbour-table-overflow").size());
+        var syn = events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("cuberite-4596-syn-flooding-ubuntu1604.txt")), "kernel.syn-flooding");
+        assertEquals(9, syn.size());
+        assertEquals("8080", syn.get(0).attribute("port"));
+        assertEquals("25565", syn.get(1).attribute("port"));
+        // audit's own rate limiter says nothing about dropped packets
+        assertEquals(0, events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("hotsos-k8s-ubuntu2004-boot.txt")),
+                "kernel.ratelimit-suppressed").size());
+    }
+
+    @Test
+    void javaFailuresInEveryLogLayout() {
+        Path dir = Fixtures.corpus("app-logs");
+        assertEquals("app.dns-failure", only(dir.resolve("adoptium-3236-jenkins-timestamped-unknownhost.txt")));
+        assertEquals("app.dns-failure", only(dir.resolve("dcache-8119-rsyslog-011-escaped-java-stacktrace.txt")));
+        assertEquals("app.redis-timeout", only(dir.resolve("jedis-1881-logback-dubbo-read-timeout.txt")));
+        assertEquals("app.redis-timeout", only(dir.resolve("lettuce-1552-springboot-redis-command-timeout.txt")));
+        assertEquals(0, parse(ArtifactKind.APP_LOG, dir.resolve("lettuce-1362-springboot-debug-redis-channel.txt")).events().size());
+    }
+
+    private static String only(Path file) {
+        var events = parse(ArtifactKind.APP_LOG, file).events();
+        assertEquals(1, events.size(), () -> file + ": " + events);
+        return events.get(0).kind();
+    }
+
+    @Test
+    void conntrackDumpsAreCountedNotKept() {
+        Path dir = Fixtures.corpus("conntrack-L");
+        ParsedArtifact offload = parse(ArtifactKind.CONNTRACK, dir.resolve("pyroute2-1198-offload-no-timeout.txt"));
+        assertEquals("6", fact(offload, "conntrack.entries"));
+        assertEquals("2", fact(offload, "conntrack.flag.OFFLOAD"), "entries without a timeout field");
+        assertEquals("6", fact(offload, "conntrack.tool_reported"));
+        ParsedArtifact summaryFirst = parse(ArtifactKind.CONNTRACK, dir.resolve("coco-2015-summary-first-vxlan-unreplied.txt"));
+        assertEquals("3", fact(summaryFirst, "conntrack.entries"));
+        assertEquals("50", fact(summaryFirst, "conntrack.tool_reported"), "the summary of an unfiltered listing, printed first");
+        var top = summaryFirst.tables().stream().filter(t -> t.key().equals("conntrack.top_dports")).findFirst().orElseThrow();
+        assertEquals(Map.of("protocol", "udp", "port", "4789", "count", "3", "share", "100.0", "state", "UNREPLIED"),
+                top.rows().get(0));
+    }
+
+    @Test
+    void clockArtifactsOfRealHosts() {
+        Path date = Fixtures.corpus("date");
+        assertEquals("2021-01-05T01:02:04", fact(parse(ArtifactKind.DATE, date.resolve("jc-ubuntu2004-date-ampm.txt")), "date.datetime"));
+        assertEquals("PDT", fact(parse(ArtifactKind.DATE, date.resolve("jc-generic-date-pdt.txt")), "date.zone"));
+        ParsedArtifact td = parse(ArtifactKind.TIMEDATECTL, date.resolve("systemd-12752-timedatectl-german-locale.txt"));
+        assertEquals("+0200", fact(td, "timedatectl.offset"));
+        assertEquals("Europe/Berlin", fact(td, "timedatectl.zone"));
+        Path uptime = Fixtures.corpus("uptime");
+        assertEquals("243120", fact(parse(ArtifactKind.UPTIME, uptime.resolve("jc-ubuntu1804-uptime-days.txt")), "uptime.seconds"));
+        assertEquals("1500", fact(parse(ArtifactKind.UPTIME, uptime.resolve("hotsos-k8s-uptime-min.txt")), "uptime.seconds"));
+        assertEquals("12360", fact(parse(ArtifactKind.UPTIME, uptime.resolve("c4cs-199-uptime-p-procps339.txt")), "uptime.seconds"));
+        assertEquals("46901.13", fact(parse(ArtifactKind.PROC_UPTIME, uptime.resolve("jc-linux-proc-uptime-raw.txt")), "proc.uptime.seconds"));
+    }
+
+    @Test
+    void memoryInEveryLayout() {
+        assertEquals(String.valueOf(4026036L * 1024), fact(parse(ArtifactKind.MEMINFO,
+                Fixtures.corpus("proc-meminfo").resolve("hotsos-k8s-ubuntu2004.txt")), "meminfo.MemTotal_bytes"));
+        Path free = Fixtures.corpus("free");
+        assertEquals(String.valueOf(3861332L * 1024), fact(parse(ArtifactKind.FREE, free.resolve("jc-centos77-free.txt")), "free.mem.total_bytes"));
+        assertEquals("3972844749", fact(parse(ArtifactKind.FREE, free.resolve("jc-centos77-free-h.txt")), "free.mem.total_bytes"));
+        assertEquals(String.valueOf(898640L * 1024), fact(parse(ArtifactKind.FREE, free.resolve("jc-centos77-free-w.txt")), "free.mem.cache_bytes"));
+    }
+
+    @Test
+    void interfaceCountersInOldAndNewLayouts() {
+        Path dir = Fixtures.corpus("ip-s-link");
+        ParsedArtifact bond = parse(ArtifactKind.IP_LINK, dir.resolve("insights-ip-d-s-link-iproute2-6x-bond-altname.txt"));
+        assertEquals("505436", fact(bond, "iface.enp1s0.rx_dropped"));
+        assertEquals("0", fact(bond, "iface.enp1s0.rx_missed"));
+        ParsedArtifact huge = parse(ArtifactKind.IP_LINK, dir.resolve("insights-ip-s-d-link-ovs-huge-counters.txt"));
+        assertEquals("108341661705196", fact(huge, "iface.eno1.rx_bytes"));
+        ParsedArtifact doubleS = parse(ArtifactKind.IP_LINK, dir.resolve("qmar1-ip-s-s-link-eth0-ena.txt"));
+        assertEquals("3", fact(doubleS, "iface.eth0.tx_errors_transns"));
+        ParsedArtifact veth = parse(ArtifactKind.IP_LINK, Fixtures.corpus("ip-s-link").resolve("hotsos-rabbitmq-lxd-ip-s-d-link.txt"));
+        assertEquals("153608229", fact(veth, "iface.eth0.rx_bytes"), "eth0@if27 is eth0");
+    }
+}

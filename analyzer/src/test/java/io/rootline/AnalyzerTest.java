@@ -1,0 +1,159 @@
+package io.rootline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rootline.report.ArtifactEntry;
+import io.rootline.report.Report;
+import io.rootline.report.TimelineEntry;
+import io.rootline.rules.Finding;
+import io.rootline.support.BundleBuilder;
+import io.rootline.support.BundleBuilder.Container;
+import io.rootline.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole engine on small bundles that each isolate one behaviour. */
+class AnalyzerTest {
+
+    @TempDir
+    Path dir;
+
+    private static Finding finding(Report r, String rule) {
+        return r.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding " + rule + " in " + r.findings() + "; not evaluated " + r.notEvaluated()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void everyContainerGivesTheSameFinding(Container container) throws IOException {
+        Path bundle = BundleBuilder.conntrackIncident().write(dir, "bundle-" + container, container);
+        Report r = Fixtures.analyze(bundle);
+        Finding f = finding(r, "conntrack-table-full");
+        assertEquals(3, f.printed());
+        assertEquals(2699 + 2189, f.suppressed());
+        assertEquals("2021-05-08T12:40:51+08:00", r.iso(f.firstSeen()));
+        assertEquals("DNS UnknownHostException aligned with conntrack table full at 12:40:51", f.summary());
+        assertEquals("host1", r.bundle().host());
+        assertEquals("sos-4", r.bundle().layout());
+    }
+
+    @Test
+    void theContentDecidesTheFormatNotTheName() throws IOException {
+        Path xz = BundleBuilder.conntrackIncident().write(dir, "really-xz.tar.gz", Container.TAR_XZ);
+        Report r = Fixtures.analyze(xz);
+        assertEquals("xz+tar", r.bundle().format());
+        assertEquals(3, finding(r, "conntrack-table-full").printed());
+    }
+
+    @Test
+    void missingKernelLogIsNotEvaluatedNeverHealthy() throws IOException {
+        Path bundle = new BundleBuilder("sosreport-host1")
+                .file("sos_commands/kernel/sysctl_-a", "net.netfilter.nf_conntrack_count = 10\nnet.netfilter.nf_conntrack_max = 262144\n")
+                .file("sos_commands/host/hostname", "host1\n")
+                .write(dir, "no-dmesg", Container.FOLDER);
+        Report r = Fixtures.analyze(bundle);
+        var notEvaluated = r.notEvaluated().stream().filter(n -> n.rule().equals("conntrack-table-full")).findFirst().orElseThrow();
+        assertEquals(List.of("kernel-log"), notEvaluated.needs());
+        assertFalse(r.passed().contains("conntrack-table-full"));
+        // listen-queue-overflow reads netstat -s, which this bundle lacks, even through default()
+        assertTrue(r.notEvaluated().stream().anyMatch(n -> n.rule().equals("listen-queue-overflow") && n.needs().equals(List.of("netstat-s"))));
+    }
+
+    @Test
+    void aFullTableAtCaptureFiresWithoutAnyKernelMessage() throws IOException {
+        Path bundle = new BundleBuilder("sosreport-host1")
+                .file("sos_commands/kernel/dmesg", "[    1.000000] Linux version 5.4.0\n")
+                .file("sos_commands/kernel/sysctl_-a", "net.netfilter.nf_conntrack_count = 262000\nnet.netfilter.nf_conntrack_max = 262144\n")
+                .write(dir, "full-now", Container.FOLDER);
+        Finding f = finding(Fixtures.analyze(bundle), "conntrack-table-full");
+        assertNull(f.firstSeen());
+        assertEquals("conntrack table full: the kernel dropped packets of new connections", f.summary());
+    }
+
+    @Test
+    void withoutClockEvidenceKernelTimesStayRelative() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("proc/stat", "cpu  1 2 3 4\n").file("sos_commands/date/date", "").file("sos_commands/date/date_--utc", "");
+        Report r = Fixtures.analyze(b.write(dir, "no-clock", Container.FOLDER));
+        Finding f = finding(r, "conntrack-table-full");
+        assertNull(f.firstSeen());
+        assertTrue(f.symptoms().isEmpty());
+        assertTrue(f.notes().stream().anyMatch(n -> n.contains("seconds since boot")), f.notes().toString());
+        TimelineEntry first = r.timeline().stream().filter(t -> t.kind().equals("kernel.conntrack-table-full")).findFirst().orElseThrow();
+        assertNull(first.time());
+        assertEquals(2451.118211, first.sinceBoot(), 1e-9);
+        assertTrue(r.clock().kernelTimes().contains("stay relative"), r.clock().kernelTimes());
+    }
+
+    @Test
+    void dmesgTIsUsedWhenRawStampsCannotBePlaced() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("proc/stat", "cpu  1 2 3 4\n")
+                .file("sos_commands/kernel/dmesg_-T", "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n");
+        Report r = Fixtures.analyze(b.write(dir, "dmesg-T", Container.FOLDER));
+        Finding f = finding(r, "conntrack-table-full");
+        assertEquals("2021-05-08T12:40:51+08:00", r.iso(f.firstSeen()));
+        ArtifactEntry raw = r.artifacts().stream().filter(a -> a.path().equals("sos_commands/kernel/dmesg")).findFirst().orElseThrow();
+        assertFalse(raw.used());
+        assertTrue(raw.notes().contains("not used: sos_commands/kernel/dmesg_-T is preferred"), raw.notes().toString());
+    }
+
+    @Test
+    void anAmbiguousZoneAbbreviationIsNotTrusted() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("sos_commands/date/date_--utc", "");
+        Report r = Fixtures.analyze(b.write(dir, "cst-only", Container.FOLDER));
+        assertEquals("+00:00", r.clock().timezone());
+        assertTrue(r.assumptions().stream().anyMatch(a -> a.contains("UTC assumed")), r.assumptions().toString());
+    }
+
+    @Test
+    void timedatectlGivesTheZone() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("sos_commands/date/date_--utc", "").file("sos_commands/systemd/timedatectl", """
+                               Local time: Sat 2021-05-08 12:45:10 CST
+                           Universal time: Sat 2021-05-08 04:45:10 UTC
+                                Time zone: Asia/Shanghai (CST, +0800)
+                """);
+        Report r = Fixtures.analyze(b.write(dir, "timedatectl", Container.FOLDER));
+        assertEquals("+08:00", r.clock().timezone());
+        assertEquals("Asia/Shanghai", r.clock().zoneName());
+    }
+
+    @Test
+    void filesAtUnknownPathsAreRecognisedByContent() throws IOException {
+        Path bundle = new BundleBuilder("captures")
+                .file("netstat.txt", "Ip:\n    10 total packets received\nTcp:\n    5 active connection openings\nTcpExt:\n    7 times the listen queue of a socket overflowed\n")
+                .file("kern.txt", "[ 10.000000] nf_conntrack: table full, dropping packet\n[ 11.000000] eth0: link up\n")
+                .file("notes.txt", "we saw packet loss on Tuesday\n")
+                .write(dir, "loose", Container.FOLDER);
+        Report r = Fixtures.analyze(bundle);
+        assertEquals("plain", r.bundle().layout());
+        ArtifactEntry netstat = r.artifacts().stream().filter(a -> a.path().equals("netstat.txt")).findFirst().orElseThrow();
+        assertEquals("netstat-s", netstat.kind());
+        assertEquals("content", netstat.located());
+        assertEquals("kernel-log", r.artifacts().stream().filter(a -> a.path().equals("kern.txt")).findFirst().orElseThrow().kind());
+        assertEquals("unrecognized", r.artifacts().stream().filter(a -> a.path().equals("notes.txt")).findFirst().orElseThrow().status());
+        // netstat -s leaves zero counters out: ListenDrops is absent, so it counts as 0
+        assertEquals("0 SYNs to listening sockets dropped", finding(r, "listen-queue-overflow").effect());
+    }
+
+    @Test
+    void aFileSosTailedStandsForTheOriginalWithANote() throws IOException {
+        Path bundle = new BundleBuilder("sosreport-h")
+                .file("sos_strings/kernel/sysctl_-a.tailed", "net.netfilter.nf_conntrack_max = 65536\n")
+                .write(dir, "tailed", Container.FOLDER);
+        Report r = Fixtures.analyze(bundle);
+        ArtifactEntry a = r.artifacts().get(0);
+        assertEquals("sysctl", a.logical());
+        assertTrue(a.notes().get(0).startsWith("tailed by sos"), a.notes().toString());
+    }
+}

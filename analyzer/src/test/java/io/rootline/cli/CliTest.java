@@ -1,0 +1,119 @@
+package io.rootline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, stdout, one-line errors on stderr. */
+class CliTest {
+
+    private static final String INCIDENT = "fixtures/bundles/dns-conntrack.tar.xz";
+    private static final String HEALTHY = "fixtures/bundles/healthy.tar.gz";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void analysisPrintsTheReportAndNothingElse() {
+        assertEquals(0, run("analyze", INCIDENT));
+        assertTrue(out.toString().contains("critical 12:40:51  DNS UnknownHostException"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void failOnTurnsFindingsIntoExitOne() {
+        assertEquals(1, run("analyze", "--fail-on", "critical", INCIDENT));
+        assertEquals(0, run("analyze", "--fail-on", "info", HEALTHY));
+        assertEquals(1, run("analyze", "--fail-on", "medium", HEALTHY, INCIDENT));
+    }
+
+    @Test
+    void usageErrorsAreOneLineAndExitTwo() {
+        assertEquals(2, run("analyze", "no/such/bundle.tar.xz"));
+        assertEquals("rootline: no/such/bundle.tar.xz: no such file or folder\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("analyze", "--format", "yaml", INCIDENT));
+        assertEquals("rootline: unknown --format 'yaml': use text, markdown or json\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("analyze", "--fail-on", "urgent", INCIDENT));
+        assertEquals(2, run("frobnicate"));
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void aFolderWithoutAnyKnownArtifactIsNothingReadable(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("README"), "nothing to see\n");
+        assertEquals(2, run("analyze", dir.toString()));
+        assertTrue(err.toString().contains("no known artifact found"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void outputGoesToTheFileAsked(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.md");
+        assertEquals(0, run("analyze", "--format", "markdown", "--output", file.toString(), INCIDENT));
+        assertEquals("", out.toString());
+        assertTrue(Files.readString(file).startsWith("# rootline report: 93-44-159-aliyun-core"));
+    }
+
+    @Test
+    void severalBundlesAsJsonAreOneArray() throws IOException {
+        assertEquals(0, run("analyze", "--format", "json", INCIDENT, HEALTHY));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertTrue(tree.isArray());
+        assertEquals(2, tree.size());
+        assertEquals("rootline.report/1", tree.get(1).get("schema").asText());
+        assertEquals(4908, tree.get(0).get("findings").get(0).get("count").asInt());
+    }
+
+    @Test
+    void rulesCheckListsEveryErrorWithoutAnalysing(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), "id: a\ntitle: A\nseverity: high\nwhen:\n  event: x\n  colour: red\n");
+        Files.writeString(dir.resolve("b.yaml"), "id: b\n");
+        assertEquals(1, run("rules", "check", dir.toString()));
+        String[] lines = err.toString().split("\n");
+        assertTrue(lines[0].matches(".*a\\.yaml:6:3: unknown key 'colour'.*"), lines[0]);
+        assertTrue(lines[1].matches(".*b\\.yaml:1:1: missing 'title:'.*"), lines[1]);
+        assertEquals("2 error(s); 3 rule(s) are valid", lines[2]);
+    }
+
+    @Test
+    void rulesCheckOfTheBundledPackPasses() {
+        assertEquals(0, run("rules", "check"));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void analyzeRefusesBadUserRules(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), "id: bad\n");
+        assertEquals(2, run("analyze", "--rules", dir.toString(), INCIDENT));
+        assertTrue(err.toString().contains("bad.yaml:1:1: missing 'title:'"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void userRulesJoinTheBundledPack(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("syn.yaml"), """
+                id: syn-flooding
+                title: SYN flooding
+                severity: low
+                when:
+                  event: kernel.syn-flooding
+                summary_alone: "SYN flood on a listening port at {cause.first_seen}"
+                """);
+        assertEquals(1, run("analyze", "--rules", dir.toString(), "--fail-on", "low", "--format", "json", INCIDENT));
+        assertTrue(out.toString().contains("\"summary\" : \"SYN flood on a listening port at 09:21:05\""), out.toString());
+    }
+}

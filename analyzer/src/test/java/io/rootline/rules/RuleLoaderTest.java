@@ -1,0 +1,138 @@
+package io.rootline.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad rule yields exactly one error, naming file, line and column. */
+class RuleLoaderTest {
+
+    private final RuleLoader loader = new RuleLoader();
+
+    private RuleError onlyError(String yaml) {
+        RuleSet set = loader.loadFile("r.yaml", yaml);
+        assertEquals(1, set.errors().size(), () -> set.errors().toString());
+        assertEquals(0, set.size());
+        return set.errors().get(0);
+    }
+
+    private static final String GOOD = """
+            id: sample
+            title: Sample
+            severity: high
+            when:
+              event: kernel.conntrack-table-full
+            """;
+
+    @Test
+    void bundledPackLoadsCleanly() {
+        RuleSet pack = loader.loadBundled();
+        assertEquals(java.util.List.of(), pack.errors());
+        assertTrue(pack.ids().contains("conntrack-table-full"));
+    }
+
+    @Test
+    void goodRuleLoads() {
+        RuleSet set = loader.loadFile("r.yaml", GOOD);
+        assertEquals(java.util.List.of(), set.errors());
+        assertEquals(java.util.List.of("sample"), set.ids());
+    }
+
+    @Test
+    void malformedYaml() {
+        RuleError e = onlyError("id: x\ntitle: [unclosed\nseverity: high\n");
+        assertTrue(e.message().startsWith("malformed YAML"), e.message());
+        assertEquals("r.yaml", e.file());
+        assertTrue(e.line() >= 2, e.toString());
+    }
+
+    @Test
+    void unknownKeyIsPointedAt() {
+        RuleError e = onlyError(GOOD + "remedation:\n  - fix it\n");
+        assertEquals(6, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.message().contains("unknown key 'remedation'"), e.message());
+    }
+
+    @Test
+    void unknownKeyInsideACondition() {
+        RuleError e = onlyError(GOOD.replace("  event: kernel.conntrack-table-full", "  event: kernel.conntrack-table-full\n  windw: 5m"));
+        assertEquals(6, e.line());
+        assertEquals(3, e.column());
+        assertTrue(e.message().contains("'windw'"), e.message());
+    }
+
+    @Test
+    void wrongType() {
+        RuleError e = onlyError(GOOD.replace("severity: high", "severity: [high]"));
+        assertEquals(3, e.line());
+        assertTrue(e.message().contains("expected text, found a list"), e.message());
+    }
+
+    @Test
+    void unknownSeverity() {
+        RuleError e = onlyError(GOOD.replace("severity: high", "severity: urgent"));
+        assertEquals(3, e.line());
+        assertTrue(e.message().contains("critical, high, medium, low, info"), e.message());
+    }
+
+    @Test
+    void missingRequiredKey() {
+        RuleError e = onlyError(GOOD.replace("title: Sample\n", ""));
+        assertTrue(e.message().contains("missing 'title:'"), e.message());
+    }
+
+    @Test
+    void duplicateKey() {
+        RuleError e = onlyError(GOOD + "title: Again\n");
+        assertEquals(6, e.line());
+        assertTrue(e.message().contains("'title' appears twice"), e.message());
+    }
+
+    @Test
+    void badExpression() {
+        RuleError e = onlyError(GOOD.replace("  event: kernel.conntrack-table-full", "  fact: \"sysctl.a >= \""));
+        assertEquals(5, e.line());
+        assertTrue(e.message().startsWith("bad expression"), e.message());
+    }
+
+    @Test
+    void unknownFunction() {
+        RuleError e = onlyError(GOOD + "summary: \"{sqrt(2)}\"\n");
+        assertTrue(e.message().contains("unknown function 'sqrt'"), e.message());
+    }
+
+    @Test
+    void badPatternAndDuration() {
+        assertTrue(onlyError(GOOD.replace("  event: kernel.conntrack-table-full", "  pattern: \"(unclosed\""))
+                .message().startsWith("bad pattern"));
+        assertTrue(onlyError(GOOD.replace("  event: kernel.conntrack-table-full",
+                "  event: kernel.conntrack-table-full\n  within: soon")).message().startsWith("bad duration"));
+    }
+
+    @Test
+    void idUsedTwiceAcrossFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), GOOD);
+        Files.writeString(dir.resolve("b.yaml"), GOOD.replace("title: Sample", "title: Other"));
+        RuleSet set = loader.load(dir);
+        assertEquals(1, set.size());
+        assertEquals(1, set.errors().size());
+        assertTrue(set.errors().get(0).toString().contains("b.yaml:1:1: rule id 'sample' is already used by"),
+                set.errors().get(0).toString());
+    }
+
+    @Test
+    void everyBadFileReportedAtOnce(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("one.yaml"), GOOD.replace("severity: high", "severity: 3"));
+        Files.writeString(dir.resolve("two.yaml"), "id: two\n");
+        Files.writeString(dir.resolve("three.yml"), GOOD.replace("sample", "three"));
+        RuleSet set = loader.load(dir);
+        assertEquals(2, set.errors().size(), set.errors().toString());
+        assertEquals(java.util.List.of("three"), set.ids());
+    }
+}

@@ -75,7 +75,7 @@ public final class Analyzer {
                 artifacts.choose(logical.name());
             }
         }
-        ClockEvidence clockEvidence = ClockCombiner.combine(artifacts);
+        ClockEvidence clockEvidence = ClockCombiner.combine(artifacts, collector.links());
         BundleClock clock = new BundleClock(clockEvidence);
         // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times.
         artifacts.choose("kernel-log", a -> clockEvidence.hasBootTime() || clockStamps(a) > 0);

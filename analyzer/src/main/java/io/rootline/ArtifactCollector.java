@@ -17,7 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +36,7 @@ final class ArtifactCollector implements BundleVisitor {
     private final Limits limits;
     private final List<ParsedArtifact> artifacts = new ArrayList<>();
     private final Set<String> paths = new HashSet<>();
+    private final Map<String, String> links = new HashMap<>();
 
     ArtifactCollector(Limits limits) {
         this.limits = limits;
@@ -48,9 +51,17 @@ final class ArtifactCollector implements BundleVisitor {
         return paths;
     }
 
+    /** Symbolic links met, path to target as written; they are never followed. */
+    Map<String, String> links() {
+        return links;
+    }
+
     @Override
     public void visit(BundleEntry entry) throws IOException {
         paths.add(entry.path());
+        if (entry.type() == EntryType.SYMLINK) {
+            links.put(entry.path(), entry.linkTarget());
+        }
         if (entry.type() != EntryType.FILE) {
             return;
         }

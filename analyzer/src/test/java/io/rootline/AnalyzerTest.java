@@ -128,6 +128,29 @@ class AnalyzerTest {
         assertEquals("Asia/Shanghai", r.clock().zoneName());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Container.class, names = {"FOLDER", "TAR_XZ"})
+    void theLocaltimeLinkNamesTheZone(Container container) throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("sos_commands/date/date_--utc", "").link("etc/localtime", "../usr/share/zoneinfo/Asia/Shanghai");
+        Report r = Fixtures.analyze(b.write(dir, "localtime", container));
+        assertEquals("+08:00", r.clock().timezone());
+        assertEquals("Asia/Shanghai", r.clock().zoneName());
+        assertEquals("etc/localtime -> ../usr/share/zoneinfo/Asia/Shanghai", r.clock().zoneSource());
+    }
+
+    @Test
+    void etcTimezoneGivesTheOffsetAtCaptureTimeWithDaylightSaving() throws IOException {
+        Path bundle = new BundleBuilder("sosreport-h")
+                .file("sos_commands/date/date", "Wed Jun  2 09:30:05 CEST 2021\n")
+                .file("etc/timezone", "Europe/Berlin\n")
+                .file("sos_commands/kernel/sysctl_-a", "net.netfilter.nf_conntrack_max = 65536\n")
+                .write(dir, "berlin", Container.FOLDER);
+        Report r = Fixtures.analyze(bundle);
+        assertEquals("+02:00", r.clock().timezone(), "CEST in June, not CET");
+        assertEquals("2021-06-02T09:30:05+02:00", Report.iso(r.bundle().capturedAt()));
+    }
+
     @Test
     void filesAtUnknownPathsAreRecognisedByContent() throws IOException {
         Path bundle = new BundleBuilder("captures")

@@ -3,11 +3,15 @@ package io.rootline.combine;
 import io.rootline.clock.ClockEvidence;
 import io.rootline.model.Fact;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,8 +20,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Zone: timedatectl's offset; else the difference between {@code date} and
- *       {@code date --utc}; else a zone abbreviation that is unambiguous (UTC, GMT).
- *       An abbreviation alone such as CST is never trusted.</li>
+ *       {@code date --utc}; else the Olson zone named by /etc/timezone or by the target
+ *       of the /etc/localtime link, with the tz database's offset at capture time (DST
+ *       included); else a zone abbreviation that is unambiguous (UTC, GMT). An
+ *       abbreviation alone such as CST is never trusted.</li>
  *   <li>Capture time: {@code date} (or timedatectl's local time) with that offset.</li>
  *   <li>Boot time: /proc/stat btime; else capture time minus /proc/uptime; else capture
  *       time minus {@code uptime} (to the minute).</li>
@@ -30,7 +36,8 @@ public final class ClockCombiner {
     private ClockCombiner() {
     }
 
-    public static ClockEvidence combine(BundleArtifacts artifacts) {
+    /** @param links the bundle's symbolic links (path to target), for etc/localtime */
+    public static ClockEvidence combine(BundleArtifacts artifacts, Map<String, String> links) {
         Optional<LocalDateTime> local = artifacts.fact("date", "date.datetime").map(f -> LocalDateTime.parse(f.text()));
         Optional<LocalDateTime> utc = artifacts.fact("date-utc", "date.datetime").map(f -> LocalDateTime.parse(f.text()));
         Optional<String> abbreviation = artifacts.fact("date", "date.zone").map(Fact::text);
@@ -38,8 +45,11 @@ public final class ClockCombiner {
         Optional<String> tdOffset = artifacts.fact("timedatectl", "timedatectl.offset").map(Fact::text);
         Optional<LocalDateTime> tdLocal = artifacts.fact("timedatectl", "timedatectl.local").map(f -> LocalDateTime.parse(f.text()));
 
+        Optional<String> etcTimezone = artifacts.fact("timezone", "timezone.name").map(Fact::text);
+        Optional<String> localtimeLink = Optional.ofNullable(links.get("etc/localtime")).flatMap(ClockCombiner::zoneFromLink);
+
         ZoneOffset offset = null;
-        String zoneName = olson.or(() -> abbreviation).orElse(null);
+        String zoneName = olson.or(() -> etcTimezone).or(() -> localtimeLink).or(() -> abbreviation).orElse(null);
         String zoneSource = null;
         if (tdOffset.isPresent()) {
             offset = parseOffset(tdOffset.get());
@@ -50,6 +60,10 @@ public final class ClockCombiner {
                 offset = ZoneOffset.ofTotalSeconds((int) minutes * 60);
                 zoneSource = artifacts.chosen("date").orElseThrow().path() + " and " + artifacts.chosen("date-utc").orElseThrow().path();
             }
+        } else if (local.isPresent() && rules(etcTimezone.or(() -> localtimeLink)).isPresent()) {
+            offset = rules(etcTimezone.or(() -> localtimeLink)).get().getOffset(local.get());
+            zoneSource = etcTimezone.isPresent() ? artifacts.chosen("timezone").orElseThrow().path()
+                    : "etc/localtime -> " + links.get("etc/localtime");
         } else if (abbreviation.isPresent() && UTC_NAMES.contains(abbreviation.get())) {
             offset = ZoneOffset.UTC;
             zoneSource = artifacts.chosen("date").orElseThrow().path();
@@ -84,6 +98,21 @@ public final class ClockCombiner {
             bootSource = captureSource + " minus " + uptime.get().evidence().path() + " (to the minute)";
         }
         return new ClockEvidence(capturedAt, captureSource, offset, zoneName, zoneSource, bootedAt, bootSource);
+    }
+
+    /** "../usr/share/zoneinfo/Asia/Shanghai" names Asia/Shanghai. */
+    private static Optional<String> zoneFromLink(String target) {
+        int at = target.indexOf("zoneinfo/");
+        return at < 0 ? Optional.empty() : Optional.of(target.substring(at + "zoneinfo/".length()));
+    }
+
+    /** The tz database's rules for a zone name, when it is one Java knows. */
+    private static Optional<ZoneRules> rules(Optional<String> name) {
+        try {
+            return name.map(n -> ZoneId.of(n).getRules());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Instant minus(Instant instant, BigDecimal seconds) {

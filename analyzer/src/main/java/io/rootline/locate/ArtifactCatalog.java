@@ -44,6 +44,8 @@ public final class ArtifactCatalog {
                     "sos_commands/systemd/timedatectl",
                     "sos_commands/date/timedatectl",
                     "sos_commands/systemd/timedatectl_status"), false, "timedatectl: zone and clocks"),
+            new LogicalArtifact("timezone", ArtifactKind.TIMEZONE, List.of(
+                    "etc/timezone"), false, "/etc/timezone: the Olson zone name"),
             new LogicalArtifact("uptime", ArtifactKind.UPTIME, List.of(
                     "sos_commands/host/uptime",
                     "sos_commands/general/uptime"), false, "uptime"),
@@ -149,7 +151,7 @@ public final class ArtifactCatalog {
     private static final String[][] PROVIDERS = {
         {"netstat", "netstat-s"}, {"kernel", "kernel-log"}, {"kernel-log", "kernel-log"},
         {"conntrack", "conntrack-table"}, {"sysctl", "sysctl"}, {"iface", "ip-link"},
-        {"app", "app-log"}, {"app-log", "app-log"}, {"date", "date"}, {"timedatectl", "timedatectl"},
+        {"app", "app-log"}, {"app-log", "app-log"}, {"date", "date"}, {"timedatectl", "timedatectl"}, {"timezone", "timezone"},
         {"uptime", "uptime"}, {"proc.uptime", "proc-uptime"}, {"proc.stat", "proc-stat"},
         {"meminfo", "meminfo"}, {"free", "free"}, {"hostname", "hostname"}, {"uname", "uname"},
         {"host.ram_bytes", "meminfo"}, {"host.name", "hostname"}, {"host.arch_bits", "uname"},

@@ -17,6 +17,7 @@ public enum ArtifactKind {
     APP_LOG(AppLogParser::new),
     DATE(DateParser::new),
     TIMEDATECTL(TimedatectlParser::new),
+    TIMEZONE(TimezoneParser::new),
     UPTIME(UptimeParser::new),
     PROC_UPTIME(ProcUptimeParser::new),
     PROC_STAT(ProcStatParser::new),

@@ -22,6 +22,7 @@ public final class BundleBuilder {
 
     private final String top;
     private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, String> links = new TreeMap<>();
 
     public BundleBuilder(String top) {
         this.top = top;
@@ -32,6 +33,12 @@ public final class BundleBuilder {
         return this;
     }
 
+    /** A symbolic link (in tarballs; folders get it too where the file system allows). */
+    public BundleBuilder link(String path, String target) {
+        links.put(path, target);
+        return this;
+    }
+
     public Path write(Path dir, String name, Container container) throws IOException {
         if (container == Container.FOLDER) {
             Path root = dir.resolve(name);
@@ -39,6 +46,11 @@ public final class BundleBuilder {
                 Path p = root.resolve(top).resolve(f.getKey());
                 Files.createDirectories(p.getParent());
                 Files.writeString(p, f.getValue());
+            }
+            for (var l : links.entrySet()) {
+                Path p = root.resolve(top).resolve(l.getKey());
+                Files.createDirectories(p.getParent());
+                Files.createSymbolicLink(p, Path.of(l.getValue()));
             }
             return root;
         }
@@ -53,6 +65,12 @@ public final class BundleBuilder {
                 entry.setSize(data.length);
                 tar.putArchiveEntry(entry);
                 tar.write(data);
+                tar.closeArchiveEntry();
+            }
+            for (var l : links.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(top + "/" + l.getKey(), TarArchiveEntry.LF_SYMLINK);
+                entry.setLinkName(l.getValue());
+                tar.putArchiveEntry(entry);
                 tar.closeArchiveEntry();
             }
         }

@@ -75,12 +75,20 @@ public final class Analyzer {
                 artifacts.choose(logical.name());
             }
         }
-        ClockEvidence clockEvidence = ClockCombiner.combine(artifacts, collector.links());
+        List<String> assumptions = new ArrayList<>();
+        ClockEvidence clockEvidence;
+        try {
+            clockEvidence = ClockCombiner.combine(artifacts, collector.links());
+        } catch (RuntimeException e) {
+            // impossible values (a btime beyond the year 2100, an uptime of centuries)
+            clockEvidence = ClockEvidence.NONE;
+            assumptions.add("the bundle's clock evidence is unusable (" + e.getMessage() + "): times stay as written");
+        }
+        ClockEvidence clockUsed = clockEvidence;
         BundleClock clock = new BundleClock(clockEvidence);
         // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times.
-        artifacts.choose("kernel-log", a -> clockEvidence.hasBootTime() || clockStamps(a) > 0);
+        artifacts.choose("kernel-log", a -> clockUsed.hasBootTime() || clockStamps(a) > 0);
 
-        List<String> assumptions = new ArrayList<>();
         Map<String, Fact> facts = artifacts.facts(many);
         HostCombiner.combine(artifacts, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
         if (!clockEvidence.hasOffset()) {

@@ -94,7 +94,8 @@ final class ArtifactCollector implements BundleVisitor {
             out.note(location.note());
         }
         try {
-            artifacts.add(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes()));
+            artifacts.add(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
+                    limits.maxArtifactBytes()));
         } catch (ArtifactReader.Interrupted e) {
             artifacts.add(e.partial());
             throw e;

@@ -17,6 +17,24 @@ public final class BundlePaths {
     }
 
     /**
+     * Whether a stored name tries to leave the bundle: ".." segments that climb above
+     * its root. (Absolute names are merely normalised: tar -P writes them innocently.)
+     */
+    public static boolean escapes(String stored) {
+        int depth = 0;
+        for (String part : stored.replace('\\', '/').split("/")) {
+            if (part.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Normalises a stored name: backslashes become '/', leading '/' and "./" go,
      * "." segments go, and ".." pops a segment but never climbs above the root.
      * Returns "" for names that reduce to nothing.

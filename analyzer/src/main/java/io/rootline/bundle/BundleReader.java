@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -21,10 +24,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * nothing is written: links are reported with their target but never followed,
  * because the files they point at inside the bundle are members in their own right.
  *
- * <p>Damage does not stop the analysis: when the archive breaks, what was read before
- * the break stays, and the break is recorded as a {@link BundleLoss}.
+ * <p>Untrusted input is expected. Names that climb out of the bundle are not read; an
+ * archive inside the bundle is read as part of it (to {@link Limits#maxDepth()}); a
+ * compressed file that is not an archive (a rotated log) is read as the file it
+ * compresses. Damage or a limit stops what it concerns; what was read before stays,
+ * and each loss is recorded as a {@link BundleLoss}.
  */
 public final class BundleReader {
+
+    private static final int PEEK = 512;
 
     private final Limits limits;
 
@@ -32,54 +40,72 @@ public final class BundleReader {
         this.limits = limits;
     }
 
-    /**
-     * Reads the bundle at {@code source}.
-     *
-     * @throws IOException when the source cannot be opened at all (missing, unreadable)
-     */
-    public BundleReadResult read(Path source, BundleVisitor visitor) throws IOException {
-        if (Files.isDirectory(source)) {
-            return readDirectory(source, visitor);
-        }
-        return readArchive(source, visitor);
-    }
+    /** What one read accumulates, across nesting levels. */
+    private final class Reading {
+        private final BundleVisitor visitor;
+        private final List<BundleLoss> losses = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private final long[] expanded = {0};
+        private long entries;
 
-    private BundleReadResult readArchive(Path source, BundleVisitor visitor) throws IOException {
-        List<BundleLoss> losses = new ArrayList<>();
-        long count = 0;
-        String wrapper = null;
-        ArchiveFormat format;
-        try (InputStream raw = Files.newInputStream(source);
-             BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16)) {
-            format = ArchiveFormat.detect(buffered);
-            String formatLabel = format.label();
-            InputStream decoded;
-            try {
-                decoded = format.decode(buffered);
-            } catch (IOException e) {
-                losses.add(new BundleLoss("", "the " + formatLabel + " stream cannot be opened: " + e.getMessage()));
-                return new BundleReadResult(source.toString(), formatLabel, "", 0, losses);
+        Reading(BundleVisitor visitor) {
+            this.visitor = visitor;
+        }
+
+        /** Counts an entry; false once the entry limit is passed (reported once). */
+        boolean admit() {
+            entries++;
+            if (entries == limits.maxEntries() + 1) {
+                losses.add(new BundleLoss("", "stopped after " + limits.maxEntries() + " entries (--max-entries); the rest is not read"));
             }
-            BufferedInputStream tarBytes = new BufferedInputStream(decoded, 1 << 16);
-            if (format.compressed() && ArchiveFormat.detect(tarBytes) != ArchiveFormat.TAR) {
-                losses.add(new BundleLoss("", "the " + formatLabel + " stream does not hold a tar archive"));
-                return new BundleReadResult(source.toString(), formatLabel, "", 0, losses);
+            return entries <= limits.maxEntries();
+        }
+
+        /** Visits a regular file, or reads it as a nested archive when it is one. */
+        void file(String path, long size, InputStream content, int depth) throws IOException {
+            if (!seen.add(path)) {
+                losses.add(new BundleLoss(path, "the bundle holds this name twice; only the first copy is read"));
+                return;
             }
-            if (!format.compressed() && format != ArchiveFormat.TAR) {
-                losses.add(new BundleLoss("", "not a bundle: neither a folder nor a tar archive (.tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst)"));
-                return new BundleReadResult(source.toString(), formatLabel, "", 0, losses);
+            BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+            ArchiveFormat format = ArchiveFormat.detect(in);
+            if (format == ArchiveFormat.UNKNOWN) {
+                visitor.visit(new BundleEntry(path, EntryType.FILE, size, null, in));
+                return;
             }
+            if (depth >= limits.maxDepth()) {
+                losses.add(new BundleLoss(path, "an archive nested " + depth + " deep is not read (at most " + limits.maxDepth() + ")"));
+                return;
+            }
+            ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
+            BufferedInputStream decoded = new BufferedInputStream(
+                    format.compressed() ? new ExpansionGuard(format.decode(counted), counted, limits, expanded) : counted, 1 << 16);
+            if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
+                archive(decoded, path + "!", depth + 1);
+            } else {
+                // a rotated log (messages.1.gz): the file it compresses
+                visitor.visit(new BundleEntry(stripCompressionSuffix(path), EntryType.FILE, -1, null, decoded));
+            }
+        }
+
+        /** Reads a tar stream; damage ends it with a loss, limits too. */
+        void archive(InputStream tarBytes, String label, int depth) throws IOException {
             TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
+            String wrapper = null;
             String current = "";
             try {
                 TarArchiveEntry entry;
                 while ((entry = tar.getNextEntry()) != null) {
-                    count++;
-                    if (count > limits.maxEntries()) {
-                        losses.add(new BundleLoss("", "stopped after " + limits.maxEntries() + " entries (--max-entries)"));
-                        break;
+                    if (!admit()) {
+                        return;
                     }
-                    String path = BundlePaths.normalize(entry.getName());
+                    String stored = entry.getName();
+                    if (BundlePaths.escapes(stored)) {
+                        losses.add(new BundleLoss(BundlePaths.normalize(stored), "the stored name \"" + stored
+                                + "\" climbs out of the bundle; not read"));
+                        continue;
+                    }
+                    String path = BundlePaths.normalize(stored);
                     if (wrapper == null) {
                         wrapper = BundlePaths.wrapperOf(path);
                     }
@@ -88,31 +114,76 @@ public final class BundleReader {
                         continue;
                     }
                     current = path;
-                    visitor.visit(toEntry(path, entry, tar));
+                    if (entry.isSymbolicLink()) {
+                        visitor.visit(new BundleEntry(path, EntryType.SYMLINK, 0, entry.getLinkName(), null));
+                    } else if (entry.isLink()) {
+                        visitor.visit(new BundleEntry(path, EntryType.HARDLINK, 0, entry.getLinkName(), null));
+                    } else if (entry.isDirectory()) {
+                        visitor.visit(new BundleEntry(path, EntryType.DIRECTORY, 0, null, null));
+                    } else if (entry.isFile()) {
+                        file(path, entry.getSize(), new NonClosingInputStream(tar), depth);
+                    } else {
+                        visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
+                    }
                 }
-            } catch (IOException e) {
-                losses.add(new BundleLoss(current, "the archive is damaged" + (current.isEmpty() ? "" : " at or after this entry")
-                        + ": " + e.getMessage() + "; entries after it are lost"));
+            } catch (LimitReached e) {
+                if (depth > 1) {
+                    throw e; // the outermost archive stops too, and says so once
+                }
+                losses.add(new BundleLoss(current, "stopped reading: " + e.getMessage() + "; the rest of the archive is not read"));
+            } catch (IOException | RuntimeException e) {
+                // commons-compress reports some damage as IllegalArgumentException (bad header fields)
+                losses.add(new BundleLoss(current, (label.isEmpty() ? "the archive" : "the archive " + label)
+                        + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + describe(e)
+                        + "; entries after it are lost"));
             }
-            return new BundleReadResult(source.toString(), formatLabel + (format.compressed() ? "+tar" : ""),
-                    wrapper == null ? "" : trimSlash(wrapper), count, losses);
+            if (depth == 1) {
+                this.wrapper = wrapper;
+            }
         }
+
+        private String wrapper;
     }
 
-    private static BundleEntry toEntry(String path, TarArchiveEntry entry, InputStream tar) {
-        if (entry.isSymbolicLink()) {
-            return new BundleEntry(path, EntryType.SYMLINK, 0, entry.getLinkName(), null);
+    /**
+     * Reads the bundle at {@code source}.
+     *
+     * @throws IOException when the source cannot be opened at all (missing, unreadable,
+     *                     not a regular file or folder); damage inside it is reported in the result
+     */
+    public BundleReadResult read(Path source, BundleVisitor visitor) throws IOException {
+        if (Files.isDirectory(source)) {
+            return readDirectory(source, visitor);
         }
-        if (entry.isLink()) {
-            return new BundleEntry(path, EntryType.HARDLINK, 0, entry.getLinkName(), null);
+        if (!Files.isRegularFile(source)) {
+            throw new IOException(source + ": not a regular file or a folder");
         }
-        if (entry.isDirectory()) {
-            return new BundleEntry(path, EntryType.DIRECTORY, 0, null, null);
+        Reading reading = new Reading(visitor);
+        try (InputStream raw = Files.newInputStream(source)) {
+            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+            ArchiveFormat format = ArchiveFormat.detect(in);
+            if (format == ArchiveFormat.UNKNOWN) {
+                reading.losses.add(new BundleLoss("", "not a bundle: neither a folder nor a tar archive "
+                        + "(.tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst)"));
+                return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
+            }
+            ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
+            InputStream tarBytes;
+            try {
+                tarBytes = new BufferedInputStream(format.compressed()
+                        ? new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded) : counted, 1 << 16);
+                if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
+                    reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not hold a tar archive"));
+                    return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
+                }
+            } catch (IOException | RuntimeException e) {
+                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)));
+                return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
+            }
+            reading.archive(tarBytes, "", 1);
+            return new BundleReadResult(source.toString(), format.label() + (format.compressed() ? "+tar" : ""),
+                    reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
         }
-        if (entry.isFile()) {
-            return new BundleEntry(path, EntryType.FILE, entry.getSize(), null, new NonClosingInputStream(tar));
-        }
-        return new BundleEntry(path, EntryType.OTHER, 0, null, null);
     }
 
     private BundleReadResult readDirectory(Path root, BundleVisitor visitor) throws IOException {
@@ -124,7 +195,7 @@ public final class BundleReader {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 members.put(base.relativize(file).toString().replace('\\', '/'), file);
-                return FileVisitResult.CONTINUE;
+                return members.size() > limits.maxEntries() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -133,12 +204,9 @@ public final class BundleReader {
                 return FileVisitResult.CONTINUE;
             }
         });
-        List<BundleLoss> losses = new ArrayList<>();
-        long count = 0;
+        Reading reading = new Reading(visitor);
         for (var member : members.entrySet()) {
-            count++;
-            if (count > limits.maxEntries()) {
-                losses.add(new BundleLoss("", "stopped after " + limits.maxEntries() + " entries (--max-entries)"));
+            if (!reading.admit()) {
                 break;
             }
             String path = member.getKey();
@@ -147,15 +215,18 @@ public final class BundleReader {
                 visitor.visit(new BundleEntry(path, EntryType.SYMLINK, 0, Files.readSymbolicLink(file).toString(), null));
             } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    visitor.visit(new BundleEntry(path, EntryType.FILE, Files.size(file), null, in));
+                    reading.file(path, Files.size(file), in, 1);
+                } catch (LimitReached e) {
+                    reading.losses.add(new BundleLoss(path, "stopped reading: " + e.getMessage()));
                 } catch (IOException e) {
-                    losses.add(new BundleLoss(path, "cannot be read: " + e.getMessage()));
+                    reading.losses.add(new BundleLoss(path, "cannot be read: " + describe(e)));
                 }
             } else {
+                // FIFOs, devices, sockets: never opened (a FIFO would block forever)
                 visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
             }
         }
-        return new BundleReadResult(root.toString(), "directory", wrapper, count, losses);
+        return new BundleReadResult(root.toString(), "directory", wrapper, reading.entries, reading.losses);
     }
 
     /** An extracted sosreport is often passed as the folder that holds it. */
@@ -168,6 +239,21 @@ public final class BundleReader {
             }
         }
         return root;
+    }
+
+    private static String stripCompressionSuffix(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        for (String suffix : List.of(".gz", ".xz", ".bz2", ".zst")) {
+            if (lower.endsWith(suffix)) {
+                return path.substring(0, path.length() - suffix.length());
+            }
+        }
+        return path;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static String trimSlash(String wrapper) {

@@ -1,14 +1,44 @@
 package io.rootline.bundle;
 
 /**
- * Bounds on what one bundle may cost to read. The defaults fit real sosreports,
- * which reach several GB expanded; hitting a bound stops the artifact concerned
- * and is reported, the rest of the bundle is still analysed.
+ * Bounds on what one bundle may cost to read. The defaults fit real sosreports, which
+ * reach several GB expanded and compress 5 to 50 times; a decompression bomb expands
+ * hundreds or thousands of times. Hitting a bound stops what it concerns (one line,
+ * one artifact, or the archive) and is reported; what was read still counts.
  *
- * @param maxLineBytes   longest line kept whole; longer lines are cut and reported
- * @param maxEntries     most archive entries looked at
+ * @param maxLineBytes     longest line kept whole; the rest of a longer line is skipped and reported
+ * @param maxEntries       most archive entries looked at
+ * @param maxArtifactBytes most bytes read from one artifact; the rest of it is skipped and reported
+ * @param maxTotalBytes    most bytes expanded from one archive (all entries together)
+ * @param maxRatio         most expanded bytes per compressed byte, checked once
+ *                         {@link #RATIO_GRACE_BYTES} have been expanded
+ * @param maxDepth         archives inside archives read this deep (1: the bundle only)
  */
-public record Limits(int maxLineBytes, long maxEntries) {
+public record Limits(int maxLineBytes, long maxEntries, long maxArtifactBytes, long maxTotalBytes, long maxRatio,
+                     int maxDepth) {
 
-    public static final Limits DEFAULTS = new Limits(1 << 20, 2_000_000);
+    /** Expanded bytes before the ratio is judged: small archives of text compress very well. */
+    public static final long RATIO_GRACE_BYTES = 64L << 20;
+
+    public static final Limits DEFAULTS = new Limits(1 << 20, 2_000_000, 8L << 30, 64L << 30, 1000, 3);
+
+    public Limits withMaxLineBytes(int n) {
+        return new Limits(n, maxEntries, maxArtifactBytes, maxTotalBytes, maxRatio, maxDepth);
+    }
+
+    public Limits withMaxEntries(long n) {
+        return new Limits(maxLineBytes, n, maxArtifactBytes, maxTotalBytes, maxRatio, maxDepth);
+    }
+
+    public Limits withMaxArtifactBytes(long n) {
+        return new Limits(maxLineBytes, maxEntries, n, maxTotalBytes, maxRatio, maxDepth);
+    }
+
+    public Limits withMaxTotalBytes(long n) {
+        return new Limits(maxLineBytes, maxEntries, maxArtifactBytes, n, maxRatio, maxDepth);
+    }
+
+    public Limits withMaxRatio(long n) {
+        return new Limits(maxLineBytes, maxEntries, maxArtifactBytes, maxTotalBytes, n, maxDepth);
+    }
 }

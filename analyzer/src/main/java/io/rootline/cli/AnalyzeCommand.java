@@ -44,11 +44,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit 1 when a finding is at or above SEVERITY (critical, high, medium, low, info).")
     String failOn;
 
-    @Option(names = "--max-line-bytes", paramLabel = "N", description = "Cut lines longer than N bytes (default ${DEFAULT-VALUE}).")
-    int maxLineBytes = Limits.DEFAULTS.maxLineBytes();
+    @Option(names = "--max-line-bytes", paramLabel = "SIZE", converter = Sizes.class,
+            description = "Keep at most SIZE bytes of a line; the rest is skipped and reported (default 1M).")
+    long maxLineBytes = Limits.DEFAULTS.maxLineBytes();
 
-    @Option(names = "--max-entries", paramLabel = "N", description = "Stop reading an archive after N entries (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-entries", paramLabel = "N", description = "Read at most N archive entries (default ${DEFAULT-VALUE}).")
     long maxEntries = Limits.DEFAULTS.maxEntries();
+
+    @Option(names = "--max-artifact-bytes", paramLabel = "SIZE", converter = Sizes.class,
+            description = "Read at most SIZE bytes of one artifact (default 8G).")
+    long maxArtifactBytes = Limits.DEFAULTS.maxArtifactBytes();
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", converter = Sizes.class,
+            description = "Expand at most SIZE bytes from one bundle (default 64G).")
+    long maxTotalBytes = Limits.DEFAULTS.maxTotalBytes();
+
+    @Option(names = "--max-ratio", paramLabel = "N",
+            description = "Stop when an archive expands more than N times its compressed size, past the first 64M (default ${DEFAULT-VALUE}).")
+    long maxRatio = Limits.DEFAULTS.maxRatio();
 
     @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
     boolean debug;
@@ -67,8 +80,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (failOn != null && (threshold = Severity.parse(failOn)) == null) {
             return usage(err, "unknown --fail-on '" + failOn + "': use critical, high, medium, low or info");
         }
-        if (maxLineBytes < 1024 || maxEntries < 1) {
-            return usage(err, "--max-line-bytes must be at least 1024 and --max-entries at least 1");
+        if (maxLineBytes < 1024 || maxLineBytes > (1 << 30) || maxEntries < 1 || maxArtifactBytes < 1
+                || maxTotalBytes < 1 || maxRatio < 1) {
+            return usage(err, "limits: --max-line-bytes from 1K to 1G, the others at least 1");
         }
         RuleLoader loader = new RuleLoader();
         RuleSet rules = loader.loadBundled();
@@ -86,7 +100,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.USAGE;
         }
 
-        Analyzer analyzer = new Analyzer(rules, new Limits(maxLineBytes, maxEntries));
+        Analyzer analyzer = new Analyzer(rules, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
+                .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio));
         List<Report> reports = new ArrayList<>();
         boolean unreadable = false;
         for (Path path : paths) {
@@ -97,6 +112,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             if (!Files.isReadable(path)) {
                 err.println("rootline: " + path + ": permission denied");
+                unreadable = true;
+                continue;
+            }
+            if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+                err.println("rootline: " + path + ": not a regular file or a folder (a bundle is a tarball or an extracted folder)");
                 unreadable = true;
                 continue;
             }

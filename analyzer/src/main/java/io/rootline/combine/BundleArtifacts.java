@@ -64,9 +64,12 @@ public final class BundleArtifacts {
         return Optional.ofNullable(chosen.get(logical));
     }
 
-    /** Whether the bundle holds anything for this logical name, readable or not. */
+    /**
+     * Whether the bundle holds a usable copy of this logical artifact. An empty or
+     * unreadable file is not collected: reading it as "nothing wrong" would be a false healthy.
+     */
     public boolean collected(String logical) {
-        return all.stream().anyMatch(a -> logical.equals(a.logical()));
+        return all.stream().anyMatch(a -> logical.equals(a.logical()) && a.status() != ArtifactStatus.FAILED);
     }
 
     /** The artifact used instead of this one, if another was chosen for its logical name. */

@@ -87,7 +87,7 @@ public final class ClockCombiner {
         Optional<Fact> btime = artifacts.fact("proc-stat", "proc.stat.btime");
         Optional<Fact> procUptime = artifacts.fact("proc-uptime", "proc.uptime.seconds");
         Optional<Fact> uptime = artifacts.fact("uptime", "uptime.seconds");
-        if (btime.isPresent()) {
+        if (btime.isPresent() && plausibleEpoch(btime.get().number())) {
             bootedAt = Instant.ofEpochSecond(btime.get().number().longValueExact());
             bootSource = btime.get().evidence().path() + " btime";
         } else if (capturedAt != null && procUptime.isPresent()) {
@@ -113,6 +113,11 @@ public final class ClockCombiner {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Between 1990 and 2100: a boot time outside is a damaged or forged file. */
+    private static boolean plausibleEpoch(BigDecimal seconds) {
+        return seconds.compareTo(BigDecimal.valueOf(631_152_000L)) > 0 && seconds.compareTo(BigDecimal.valueOf(4_102_444_800L)) < 0;
     }
 
     private static Instant minus(Instant instant, BigDecimal seconds) {

@@ -105,6 +105,11 @@ final class AppLogParser implements ArtifactParser {
     }
 
     @Override
+    public boolean emptyIsValid() {
+        return true;
+    }
+
+    @Override
     public boolean recognizes(List<String> head) {
         int stamped = 0;
         int nonBlank = 0;

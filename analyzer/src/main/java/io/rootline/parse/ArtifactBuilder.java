@@ -31,6 +31,7 @@ public final class ArtifactBuilder {
     private long unknownLines;
     private long problemCount;
     private boolean cutShort;
+    private String failure;
 
     public ArtifactBuilder(String path, ArtifactKind kind, String logical, String located, int preference) {
         this.path = path;
@@ -72,6 +73,12 @@ public final class ArtifactBuilder {
         notes.add(why);
     }
 
+    /** Nothing usable could be read, for the reason given (an empty file). */
+    public void failed(String why) {
+        failure = why;
+        problems.add(0, why);
+    }
+
     public void note(String note) {
         notes.add(note);
     }
@@ -95,7 +102,7 @@ public final class ArtifactBuilder {
         }
         ArtifactStatus status;
         long recognized = lines - unknownLines;
-        if (lines > 0 && recognized == 0) {
+        if (failure != null || (lines > 0 && recognized == 0)) {
             status = ArtifactStatus.FAILED;
         } else if (problemCount > 0 || cutShort) {
             status = ArtifactStatus.PARTIAL;

@@ -17,6 +17,14 @@ public interface ArtifactParser {
     }
 
     /**
+     * Whether an empty file is a valid capture of this format: an empty conntrack
+     * table is, an empty {@code netstat -s} is a failed command.
+     */
+    default boolean emptyIsValid() {
+        return false;
+    }
+
+    /**
      * Whether the first lines of a file at an unknown path look like this format.
      * Used to sniff content ("netstat.txt" that really is {@code netstat -s}).
      */

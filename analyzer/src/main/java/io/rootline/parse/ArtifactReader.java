@@ -29,22 +29,57 @@ public final class ArtifactReader {
 
     public static ParsedArtifact read(ArtifactBuilder out, ArtifactParser parser, InputStream content, int maxLineBytes)
             throws Interrupted {
-        LineReader lines = new LineReader(content, maxLineBytes);
+        return read(out, parser, content, maxLineBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads at most {@code maxBytes} of the artifact. A parser that fails on a line
+     * (a bug, or input no test foresaw) costs that line, reported, never the analysis.
+     */
+    public static ParsedArtifact read(ArtifactBuilder out, ArtifactParser parser, InputStream content, int maxLineBytes,
+                                      long maxBytes) throws Interrupted {
+        InputStream decoded;
+        try {
+            decoded = Encodings.decodeToUtf8(content, out);
+        } catch (IOException e) {
+            out.cutShort("reading stopped before the first line: " + e.getMessage());
+            throw new Interrupted(out.build(), e);
+        }
+        LineReader lines = new LineReader(decoded, maxLineBytes, maxBytes);
         try {
             String line;
             while ((line = lines.next()) != null) {
                 out.lineRead();
                 if (lines.lastLineCut()) {
-                    out.problem(lines.lineNumber(), "line longer than " + maxLineBytes + " bytes; the rest was cut (--max-line-bytes)");
+                    out.problem(lines.lineNumber(), "line longer than " + maxLineBytes + " bytes; the rest was skipped (--max-line-bytes)");
                 }
-                parser.line(lines.lineNumber(), line, out);
+                try {
+                    parser.line(lines.lineNumber(), line, out);
+                } catch (RuntimeException e) {
+                    out.problem(lines.lineNumber(), "this line could not be used (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+                }
+            }
+            if (lines.exhausted()) {
+                out.cutShort("stopped after " + maxBytes + " bytes (--max-artifact-bytes); the rest of this artifact is not read");
             }
         } catch (IOException e) {
             out.cutShort("reading stopped at line " + (lines.lineNumber() + 1) + ": " + e.getMessage());
-            parser.finish(out);
+            finish(parser, out);
             throw new Interrupted(out.build(), e);
         }
-        parser.finish(out);
+        finish(parser, out);
+        if (lines.lineNumber() == 0 && !parser.emptyIsValid()) {
+            out.failed("the file is empty");
+        }
         return out.build();
+    }
+
+    private static void finish(ArtifactParser parser, ArtifactBuilder out) {
+        try {
+            parser.finish(out);
+        } catch (RuntimeException e) {
+            out.cutShort("the totals of this artifact could not be computed (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }

@@ -137,6 +137,11 @@ final class ConntrackParser implements ArtifactParser {
     }
 
     @Override
+    public boolean emptyIsValid() {
+        return true;
+    }
+
+    @Override
     public boolean recognizes(List<String> head) {
         int parsed = 0;
         for (String text : head) {

@@ -13,6 +13,9 @@ public final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
+    private final long maxBytes;
+    private long bytesRead;
+    private boolean exhausted;
     private final byte[] buffer = new byte[1 << 16];
     private int pos;
     private int end;
@@ -22,8 +25,26 @@ public final class LineReader {
     private boolean eof;
 
     public LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBytes bytes read at most; past them {@link #next()} returns null and
+     *                 {@link #exhausted()} is true (a 10 GB line stops here, not at its end)
+     */
+    public LineReader(InputStream in, int maxLineBytes, long maxBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Whether reading stopped because {@code maxBytes} were read. */
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
     }
 
     /** The next line without its terminator ("\n" or "\r\n"), or null at the end. */
@@ -36,8 +57,16 @@ public final class LineReader {
         lastCut = false;
         while (true) {
             if (pos == end) {
-                end = in.read(buffer, 0, buffer.length);
+                if (bytesRead >= maxBytes) {
+                    exhausted = true;
+                    eof = true;
+                    return null;
+                }
+                end = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - bytesRead));
                 pos = 0;
+                if (end > 0) {
+                    bytesRead += end;
+                }
                 if (end <= 0) {
                     end = 0;
                     eof = true;

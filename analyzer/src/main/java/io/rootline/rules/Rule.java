@@ -4,7 +4,6 @@ import io.rootline.model.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * One rule of the YAML rule language, version 1, as loaded and checked.
@@ -20,7 +19,7 @@ record Rule(String id, String title, Severity severity, String description, Stri
     }
 
     /** At least {@code minCount} events of a kind (and matching a pattern), within a window if given. */
-    record EventCondition(String kind, Pattern pattern, long minCount, Duration within) implements Condition {
+    record EventCondition(String kind, SafePattern pattern, long minCount, Duration within) implements Condition {
     }
 
     /** A fact expression that must be true. */

@@ -119,7 +119,7 @@ public final class RuleEngine {
                     continue;
                 }
                 for (PlacedEvent e : entry.getValue()) {
-                    if (c.pattern() == null || c.pattern().matcher(e.event().evidence().text()).find()) {
+                    if (c.pattern() == null || c.pattern().find(e.event().evidence().text())) {
                         v.events.add(e);
                         weights.add(new double[] {axis(e.instant(), e.sinceBoot()), e.event().count()});
                     }

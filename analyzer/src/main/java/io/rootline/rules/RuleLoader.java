@@ -155,12 +155,14 @@ public final class RuleLoader {
         if (e.containsKey("event") || e.containsKey("pattern")) {
             keys(map, EVENT_KEYS, "event condition");
             String kind = e.containsKey("event") ? text(e.get("event"), "event") : null;
-            Pattern pattern = null;
+            SafePattern pattern = null;
             if (e.containsKey("pattern")) {
                 try {
-                    pattern = Pattern.compile(text(e.get("pattern"), "pattern"));
+                    pattern = SafePattern.compile(text(e.get("pattern"), "pattern"));
                 } catch (PatternSyntaxException ex) {
                     throw new RuleException(e.get("pattern"), "bad pattern: " + ex.getDescription());
+                } catch (IllegalArgumentException ex) {
+                    throw new RuleException(e.get("pattern"), "bad pattern: " + ex.getMessage());
                 }
             }
             long minCount = e.containsKey("min_count") ? wholeNumber(e.get("min_count"), "min_count") : 1;

@@ -1,0 +1,100 @@
+package io.rootline.bundle;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Counts the bytes a decoder expands and stops a decompression bomb: too many bytes in
+ * all, or too many per compressed byte. The compressed side is counted by a
+ * {@link Counted} stream under the decoder.
+ */
+final class ExpansionGuard extends FilterInputStream {
+
+    /** Counts the bytes read from the file itself. */
+    static final class Counted extends FilterInputStream {
+        private long count;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    private final Counted compressed;
+    private final Limits limits;
+    private final long[] total;
+    private long expanded;
+
+    /**
+     * @param total expanded bytes of the whole bundle, shared by every decoding level
+     */
+    ExpansionGuard(InputStream decoded, Counted compressed, Limits limits, long[] total) {
+        super(decoded);
+        this.compressed = compressed;
+        this.limits = limits;
+        this.total = total;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            add(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+        int n = super.read(buffer, off, len);
+        if (n > 0) {
+            add(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        add(skipped);
+        return skipped;
+    }
+
+    long expanded() {
+        return expanded;
+    }
+
+    private void add(long n) throws LimitReached {
+        expanded += n;
+        total[0] += n;
+        if (total[0] > limits.maxTotalBytes()) {
+            throw new LimitReached("the archive expands beyond " + limits.maxTotalBytes() + " bytes (--max-bytes)");
+        }
+        if (expanded > Limits.RATIO_GRACE_BYTES && expanded > limits.maxRatio() * Math.max(1, compressed.count())) {
+            throw new LimitReached("the archive expands more than " + limits.maxRatio() + " times its compressed size, "
+                    + "as a decompression bomb does (" + expanded + " bytes from " + compressed.count() + "; --max-ratio)");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.rootline;
 
+import io.rootline.bundle.BundleLoss;
 import io.rootline.bundle.BundleReadResult;
 import io.rootline.bundle.BundleReader;
 import io.rootline.bundle.Limits;
@@ -67,6 +68,8 @@ public final class Analyzer {
     public Report analyze(Path bundle) throws IOException {
         ArtifactCollector collector = new ArtifactCollector(limits);
         BundleReadResult read = new BundleReader(limits).read(bundle, collector);
+        List<BundleLoss> losses = new ArrayList<>(read.losses());
+        losses.addAll(collector.danglingArtifactLinks());
         BundleArtifacts artifacts = new BundleArtifacts(collector.artifacts());
 
         List<String> many = ArtifactCatalog.all().stream().filter(LogicalArtifact::many).map(LogicalArtifact::name).toList();
@@ -119,7 +122,7 @@ public final class Analyzer {
 
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
-                timeline(bursts, outcomes.findings()), read.losses(), rules.ids(), assumptions);
+                timeline(bursts, outcomes.findings()), losses, rules.ids(), assumptions);
     }
 
     /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */

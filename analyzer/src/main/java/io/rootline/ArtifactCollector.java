@@ -37,6 +37,7 @@ final class ArtifactCollector implements BundleVisitor {
     private final List<ParsedArtifact> artifacts = new ArrayList<>();
     private final Set<String> paths = new HashSet<>();
     private final Map<String, String> links = new HashMap<>();
+    private final Map<String, String> symlinks = new HashMap<>();
 
     ArtifactCollector(Limits limits) {
         this.limits = limits;
@@ -53,14 +54,43 @@ final class ArtifactCollector implements BundleVisitor {
 
     /** Symbolic links met, path to target as written; they are never followed. */
     Map<String, String> links() {
-        return links;
+        return symlinks;
+    }
+
+    /**
+     * Links standing where an artifact is expected, whose target is outside the bundle or
+     * missing from it: the artifact is lost, and the report says why. (Links whose target
+     * is in the bundle need nothing: the target is read under its own name.)
+     */
+    List<io.rootline.bundle.BundleLoss> danglingArtifactLinks() {
+        List<io.rootline.bundle.BundleLoss> losses = new ArrayList<>();
+        for (var link : new java.util.TreeMap<>(links).entrySet()) {
+            if (ArtifactCatalog.locate(link.getKey()).isEmpty()) {
+                continue;
+            }
+            String target = link.getValue();
+            boolean hard = !symlinks.containsKey(link.getKey());
+            String parent = link.getKey().contains("/") ? link.getKey().substring(0, link.getKey().lastIndexOf('/') + 1) : "";
+            String joined = hard || target.startsWith("/") ? target : parent + target;
+            if (target.startsWith("/") || io.rootline.bundle.BundlePaths.escapes(joined)) {
+                losses.add(new io.rootline.bundle.BundleLoss(link.getKey(), "a link to " + target
+                        + ", outside the bundle; not followed"));
+            } else if (!paths.contains(io.rootline.bundle.BundlePaths.normalize(joined))) {
+                losses.add(new io.rootline.bundle.BundleLoss(link.getKey(), "a link to " + target
+                        + ", which the bundle does not hold"));
+            }
+        }
+        return losses;
     }
 
     @Override
     public void visit(BundleEntry entry) throws IOException {
         paths.add(entry.path());
-        if (entry.type() == EntryType.SYMLINK) {
+        if (entry.type() == EntryType.SYMLINK || entry.type() == EntryType.HARDLINK) {
             links.put(entry.path(), entry.linkTarget());
+            if (entry.type() == EntryType.SYMLINK) {
+                symlinks.put(entry.path(), entry.linkTarget());
+            }
         }
         if (entry.type() != EntryType.FILE) {
             return;

@@ -62,8 +62,8 @@ public final class BundleReader {
         }
 
         /** Visits a regular file, or reads it as a nested archive when it is one. */
-        void file(String path, long size, InputStream content, int depth) throws IOException {
-            if (!seen.add(path)) {
+        void file(String path, long size, InputStream content, int depth, String label) throws IOException {
+            if (!seen.add(label + path)) {
                 losses.add(new BundleLoss(path, "the bundle holds this name twice; only the first copy is read"));
                 return;
             }
@@ -74,14 +74,15 @@ public final class BundleReader {
                 return;
             }
             if (depth >= limits.maxDepth()) {
-                losses.add(new BundleLoss(path, "an archive nested " + depth + " deep is not read (at most " + limits.maxDepth() + ")"));
+                losses.add(new BundleLoss(path, "an archive inside " + depth + " levels of archives is not read (at most "
+                        + limits.maxDepth() + " levels are)"));
                 return;
             }
             ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
             BufferedInputStream decoded = new BufferedInputStream(
                     format.compressed() ? new ExpansionGuard(format.decode(counted), counted, limits, expanded) : counted, 1 << 16);
             if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
-                archive(decoded, path + "!", depth + 1);
+                archive(decoded, label + path + "!", depth + 1);
             } else {
                 // a rotated log (messages.1.gz): the file it compresses
                 visitor.visit(new BundleEntry(stripCompressionSuffix(path), EntryType.FILE, -1, null, decoded));
@@ -120,18 +121,23 @@ public final class BundleReader {
                         visitor.visit(new BundleEntry(path, EntryType.HARDLINK, 0, entry.getLinkName(), null));
                     } else if (entry.isDirectory()) {
                         visitor.visit(new BundleEntry(path, EntryType.DIRECTORY, 0, null, null));
+                    } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                        visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
                     } else if (entry.isFile()) {
-                        file(path, entry.getSize(), new NonClosingInputStream(tar), depth);
+                        file(path, entry.getSize(), new NonClosingInputStream(tar), depth, label);
                     } else {
                         visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
                     }
                 }
-            } catch (LimitReached e) {
-                if (depth > 1) {
-                    throw e; // the outermost archive stops too, and says so once
-                }
-                losses.add(new BundleLoss(current, "stopped reading: " + e.getMessage() + "; the rest of the archive is not read"));
             } catch (IOException | RuntimeException e) {
+                LimitReached limit = limitIn(e);
+                if (limit != null) {
+                    if (depth > 1) {
+                        throw limit; // the outermost archive stops too, and says so once
+                    }
+                    losses.add(new BundleLoss(current, "stopped reading: " + limit.getMessage() + "; the rest of the archive is not read"));
+                    return;
+                }
                 // commons-compress reports some damage as IllegalArgumentException (bad header fields)
                 losses.add(new BundleLoss(current, (label.isEmpty() ? "the archive" : "the archive " + label)
                         + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + describe(e)
@@ -173,11 +179,14 @@ public final class BundleReader {
                 tarBytes = new BufferedInputStream(format.compressed()
                         ? new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded) : counted, 1 << 16);
                 if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
-                    reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not hold a tar archive"));
+                    reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
+                            + " (it holds something else, or is damaged at its start)"));
                     return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
                 }
             } catch (IOException | RuntimeException e) {
-                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)));
+                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)
+                        + (format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2
+                        ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
                 return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
             }
             reading.archive(tarBytes, "", 1);
@@ -215,11 +224,11 @@ public final class BundleReader {
                 visitor.visit(new BundleEntry(path, EntryType.SYMLINK, 0, Files.readSymbolicLink(file).toString(), null));
             } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 try (InputStream in = Files.newInputStream(file)) {
-                    reading.file(path, Files.size(file), in, 1);
-                } catch (LimitReached e) {
-                    reading.losses.add(new BundleLoss(path, "stopped reading: " + e.getMessage()));
+                    reading.file(path, Files.size(file), in, 1, "");
                 } catch (IOException e) {
-                    reading.losses.add(new BundleLoss(path, "cannot be read: " + describe(e)));
+                    LimitReached limit = limitIn(e);
+                    reading.losses.add(new BundleLoss(path, limit != null ? "stopped reading: " + limit.getMessage()
+                            : "cannot be read: " + describe(e)));
                 }
             } else {
                 // FIFOs, devices, sockets: never opened (a FIFO would block forever)
@@ -251,9 +260,18 @@ public final class BundleReader {
         return path;
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    /** The limit behind an exception, if a limit is what stopped the reading. */
+    private static LimitReached limitIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitReached limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    static String describe(Throwable e) {
+        return Failures.describe(e);
     }
 
     private static String trimSlash(String wrapper) {

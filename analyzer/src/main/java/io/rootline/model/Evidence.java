@@ -10,9 +10,32 @@ public record Evidence(String path, int line, String text) {
     public static final int MAX_TEXT = 300;
 
     public Evidence {
-        if (text != null && text.length() > MAX_TEXT) {
-            text = text.substring(0, MAX_TEXT) + "…";
+        if (text != null) {
+            text = printable(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text);
         }
+    }
+
+    /**
+     * The text with control characters (NUL, ESC, ...) written as {@code \xNN}: quoted lines
+     * come from untrusted files and must not drive a terminal or break a report.
+     */
+    public static String printable(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0);
+            if (control && b == null) {
+                b = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (b != null) {
+                if (control) {
+                    b.append(String.format("\\x%02X", (int) c));
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     public String location() {

@@ -56,7 +56,8 @@ public final class ArtifactBuilder {
     /** A line no grammar rule accepts. */
     public void unknownLine(int line, String text, String why) {
         unknownLines++;
-        problem(line, "unrecognized line" + (why == null ? "" : " (" + why + ")") + ": " + quote(text));
+        String reason = why == null ? "" : " (" + Evidence.printable(why.length() > 120 ? why.substring(0, 120) + "…" : why) + ")";
+        problem(line, "unrecognized line" + reason + ": " + quote(text));
     }
 
     /** A line that fit the grammar but whose content could not be used (an impossible date, say). */
@@ -115,6 +116,6 @@ public final class ArtifactBuilder {
 
     private static String quote(String text) {
         String t = text.length() > 120 ? text.substring(0, 120) + "…" : text;
-        return "\"" + t + "\"";
+        return "\"" + Evidence.printable(t) + "\"";
     }
 }

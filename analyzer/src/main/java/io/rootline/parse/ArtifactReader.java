@@ -1,5 +1,6 @@
 package io.rootline.parse;
 
+import io.rootline.bundle.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -42,7 +43,7 @@ public final class ArtifactReader {
         try {
             decoded = Encodings.decodeToUtf8(content, out);
         } catch (IOException e) {
-            out.cutShort("reading stopped before the first line: " + e.getMessage());
+            out.cutShort("reading stopped before the first line: " + Failures.describe(e));
             throw new Interrupted(out.build(), e);
         }
         LineReader lines = new LineReader(decoded, maxLineBytes, maxBytes);
@@ -64,12 +65,12 @@ public final class ArtifactReader {
                 out.cutShort("stopped after " + maxBytes + " bytes (--max-artifact-bytes); the rest of this artifact is not read");
             }
         } catch (IOException e) {
-            out.cutShort("reading stopped at line " + (lines.lineNumber() + 1) + ": " + e.getMessage());
+            out.cutShort("reading stopped at line " + (lines.lineNumber() + 1) + ": " + Failures.describe(e));
             finish(parser, out);
             throw new Interrupted(out.build(), e);
         }
         finish(parser, out);
-        if (lines.lineNumber() == 0 && !parser.emptyIsValid()) {
+        if (lines.lineNumber() == 0 && !lines.exhausted() && !parser.emptyIsValid()) {
             out.failed("the file is empty");
         }
         return out.build();

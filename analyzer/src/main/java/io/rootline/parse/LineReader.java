@@ -58,9 +58,14 @@ public final class LineReader {
         while (true) {
             if (pos == end) {
                 if (bytesRead >= maxBytes) {
+                    // the budget ends here: a line begun is returned (cut), then nothing more
                     exhausted = true;
                     eof = true;
-                    return null;
+                    if (!sawAny) {
+                        return null;
+                    }
+                    lastCut = true;
+                    break;
                 }
                 end = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - bytesRead));
                 pos = 0;

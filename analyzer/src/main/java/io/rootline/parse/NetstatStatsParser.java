@@ -27,7 +27,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  *   netstat.TcpExt.TCPTimeWaitOverflow = 4515359237
  * </pre>
  * A prose line whose wording is not in the table keeps a key made from its words
- * ({@code netstat.TcpExt.some_new_counter_N}), so no counter is ever dropped.
+ * ({@code netstat.TcpExt.some_new_counter_n}), so no counter is ever dropped, and is
+ * reported as a problem: rules look for MIB names, so the artifact is partial.
  */
 final class NetstatStatsParser implements ArtifactParser {
 
@@ -51,15 +52,30 @@ final class NetstatStatsParser implements ArtifactParser {
             histogram = NetstatWordings.histogramDirection(words(sub.label().WORD()));
         } else if (line instanceof LabelledCounterContext counter) {
             List<TerminalNode> label = counter.label().WORD();
-            String name = label.size() == 1 && histogram.isEmpty()
-                    ? label.get(0).getText()
-                    : NetstatWordings.histogramName(histogram, words(label));
-            record(number, text, name, counter.value, out);
+            if (label.size() == 1 && histogram.isEmpty()) {
+                record(number, text, label.get(0).getText(), counter.value, out);
+            } else {
+                String words = words(label);
+                record(number, text, known(NetstatWordings.histogramName(histogram, words), histogram + words, number, out),
+                        counter.value, out);
+            }
         } else if (line instanceof ProseCounterContext prose) {
             String wording = wording(prose.prose().before, prose.prose().after);
-            String name = NetstatWordings.mibName(section, wording);
-            record(number, text, name, prose.prose().value, out);
+            record(number, text, known(NetstatWordings.mibName(section, wording), wording, number, out), prose.prose().value, out);
         }
+    }
+
+    /**
+     * The MIB name, or, for a wording the table lacks (a newer net-tools, another
+     * locale), a key made of its words, reported so that the artifact shows partial.
+     */
+    private static String known(String mibName, String wording, int number, ArtifactBuilder out) {
+        if (mibName != null) {
+            return mibName;
+        }
+        String key = NetstatWordings.keyOfWords(wording);
+        out.problem(number, "wording not in the table of net-tools wordings (another release or locale?); kept as " + key);
+        return key;
     }
 
     private void record(int number, String text, String name, Token value, ArtifactBuilder out) {

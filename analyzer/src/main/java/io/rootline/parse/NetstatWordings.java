@@ -23,11 +23,14 @@ final class NetstatWordings {
     private NetstatWordings() {
     }
 
-    /** The MIB name for a prose line, or a key made of its words when the wording is new to us. */
+    /** The MIB name for a prose line, or null when the wording is new to us. */
     static String mibName(String section, String wording) {
-        String normalized = normalize(wording);
-        String name = PROSE.get(section + "\t" + normalized);
-        return name != null ? name : slug(normalized);
+        return PROSE.get(section + "\t" + normalize(wording));
+    }
+
+    /** A key made of a wording's words, for counters whose wording is not in the table. */
+    static String keyOfWords(String wording) {
+        return slug(normalize(wording));
     }
 
     /** "ICMP input histogram" is "In", "ICMP output histogram" is "Out". */
@@ -42,13 +45,13 @@ final class NetstatWordings {
         return slug(h) + ".";
     }
 
-    /** "destination unreachable" under the input histogram is "InDestUnreachs". */
+    /** "destination unreachable" under the input histogram is "InDestUnreachs"; null when unknown. */
     static String histogramName(String direction, String label) {
         String suffix = HISTOGRAM.get(normalize(label));
         if (suffix != null && (direction.equals("In") || direction.equals("Out"))) {
             return direction + suffix;
         }
-        return direction + slug(normalize(label));
+        return null;
     }
 
     private static String normalize(String wording) {

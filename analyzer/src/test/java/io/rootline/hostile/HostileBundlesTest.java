@@ -1,0 +1,245 @@
+package io.rootline.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rootline.Analyzer;
+import io.rootline.bundle.BundleLoss;
+import io.rootline.bundle.Limits;
+import io.rootline.report.ArtifactEntry;
+import io.rootline.report.Report;
+import io.rootline.rules.Finding;
+import io.rootline.support.BundleBuilder;
+import io.rootline.support.BundleBuilder.Container;
+import io.rootline.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One test per case of fixtures/hostile/README.md: what is reported, what still parses.
+ * The incident sits before the damage in every bundle, so "the rest goes on" is checked
+ * by the conntrack finding still firing with its exact counts.
+ */
+class HostileBundlesTest {
+
+    @TempDir
+    Path dir;
+
+    private static void incidentStillFound(Report r) {
+        Finding f = r.findings().stream().filter(x -> x.rule().equals("conntrack-table-full")).findFirst()
+                .orElseThrow(() -> new AssertionError("the incident before the damage was not analysed: " + r.losses()));
+        assertEquals(3, f.printed());
+        assertEquals(4888, f.suppressed());
+    }
+
+    private static BundleLoss loss(Report r, String path) {
+        return r.losses().stream().filter(l -> l.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no loss for " + path + " in " + r.losses()));
+    }
+
+    private static ArtifactEntry artifact(Report r, String path) {
+        return r.artifacts().stream().filter(a -> a.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no artifact " + path));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Container.class, names = {"TAR", "TAR_GZ", "TAR_BZ2", "TAR_XZ", "TAR_ZST"})
+    void cutOffInTransfer(Container container) throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.truncated(dir, container, 0.5));
+        incidentStillFound(r);
+        BundleLoss lost = loss(r, HostileBundles.FILLER);
+        assertTrue(lost.reason().startsWith("the archive is damaged at or after this entry: "), lost.reason());
+        assertTrue(lost.reason().endsWith("; entries after it are lost"), lost.reason());
+        assertEquals("partial", artifact(r, HostileBundles.FILLER).status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Container.class, names = {"TAR_GZ", "TAR_BZ2", "TAR_XZ"})
+    void corruptInTheMiddleOfAChecksummedStream(Container container) throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.corrupted(dir, container, 0.5));
+        incidentStillFound(r);
+        String reason = loss(r, HostileBundles.FILLER).reason();
+        assertTrue(reason.contains("corrupt") || reason.contains("CRC"), reason);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Container.class, names = {"TAR", "TAR_ZST"})
+    void corruptionNoChecksumCanSeeOnlyHurtsTheDamagedFile(Container container) throws IOException {
+        // plain tar and zstd without a checksum frame decode damaged bytes as text
+        Report r = Fixtures.analyze(HostileBundles.corrupted(dir, container, 0.5));
+        incidentStillFound(r);
+    }
+
+    @Test
+    void anXzCutInsideItsFirstChunkSaysNothingCouldBeRecovered() throws IOException {
+        Path small = BundleBuilder.conntrackIncident().write(dir, "small.tar.xz", Container.TAR_XZ);
+        byte[] bytes = Files.readAllBytes(small);
+        Path cut = Files.write(dir.resolve("cut.tar.xz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Report r = Fixtures.analyze(cut);
+        assertEquals(List.of(new BundleLoss("", "the xz stream cannot be read: the data ends early (the file was cut off);"
+                + " its first compressed block is incomplete, so nothing can be recovered")), r.losses());
+        assertFalse(r.readAnything());
+    }
+
+    @Test
+    void anArchiveInsideTheBundleIsReadAsPartOfIt() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.nested(dir));
+        incidentStillFound(r);
+        assertEquals("unrecognized", artifact(r, "notes.txt").status());
+        assertEquals("host1", r.bundle().host());
+    }
+
+    @Test
+    void archivesNestedTooDeepAreNotRead() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.nestedTooDeep(dir));
+        assertEquals(List.of(new BundleLoss("inner.tar.gz", "an archive inside 3 levels of archives is not read (at most 3 levels are)")),
+                r.losses());
+        assertTrue(r.findings().isEmpty());
+    }
+
+    @Test
+    void zeroByteArtifactsAreNotCollected() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.zeroByteArtifacts(dir));
+        assertEquals("failed", artifact(r, "sos_commands/kernel/dmesg").status());
+        assertEquals(List.of("the file is empty"), artifact(r, "sos_commands/kernel/dmesg").problems());
+        assertEquals("parsed", artifact(r, "proc/net/nf_conntrack").status(), "an empty conntrack table is a valid capture");
+        var conntrack = r.notEvaluated().stream().filter(n -> n.rule().equals("conntrack-table-full")).findFirst().orElseThrow();
+        assertEquals(List.of("kernel-log"), conntrack.needs());
+        assertFalse(r.passed().contains("conntrack-table-full"));
+    }
+
+    @Test
+    void aZeroByteBundleIsNothingReadable() throws IOException {
+        Report r = Fixtures.analyze(Files.write(dir.resolve("empty.tar.xz"), new byte[0]));
+        assertFalse(r.readAnything());
+        assertTrue(r.losses().get(0).reason().startsWith("not a bundle"), r.losses().toString());
+    }
+
+    @Test
+    void namesThatClimbOutAreNotRead() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.unsafeNames(dir));
+        assertEquals("the stored name \"sosreport-h/../../../../tmp/rootline-escape\" climbs out of the bundle; not read",
+                loss(r, "tmp/rootline-escape").reason());
+        assertTrue(loss(r, "sos_commands/kernel/dmesg").reason().contains("climbs out"));
+        assertFalse(r.artifacts().stream().anyMatch(a -> a.path().equals("sos_commands/kernel/dmesg")));
+        assertFalse(Files.exists(Path.of("/tmp/rootline-escape")));
+    }
+
+    @Test
+    void linksAreNeverFollowed() throws IOException {
+        Report r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Fixtures.analyze(HostileBundles.links(dir)));
+        assertEquals("a link to ../../../../../../etc/passwd, outside the bundle; not followed",
+                loss(r, "sos_commands/kernel/dmesg").reason());
+        assertEquals("a link to /etc/shadow, outside the bundle; not followed", loss(r, "sos_commands/kernel/sysctl_-a").reason());
+        assertTrue(r.artifacts().stream().noneMatch(a -> a.path().startsWith("sos_commands/kernel")));
+    }
+
+    @Test
+    void devicesAndFifosInsideAnArchiveAreNeverOpened() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.devices(dir));
+        assertTrue(r.artifacts().stream().noneMatch(a -> a.path().equals("sos_commands/kernel/dmesg")), r.artifacts().toString());
+        assertEquals("host1", r.bundle().host());
+    }
+
+    @Test
+    void aFifoInAFolderIsNeverOpened() throws Exception {
+        Path bundle = BundleBuilder.conntrackIncident().write(dir, "with-fifo", Container.FOLDER);
+        Path fifo = bundle.resolve("sosreport-host1-2021-05-08-abc/var/log/app/pipe.log");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "skipped: mkfifo is not available");
+        Report r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Fixtures.analyze(bundle));
+        incidentStillFound(r);
+    }
+
+    @Test
+    void aNameStoredTwiceIsReadOnce() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.duplicates(dir));
+        assertEquals("the bundle holds this name twice; only the first copy is read", loss(r, "sos_commands/kernel/dmesg").reason());
+        assertEquals(1, r.findings().get(0).printed(), "not counted twice");
+    }
+
+    @Test
+    void namesThatAreNotUtf8AreReadAsWellAsTheyCanBe() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.nonUtf8Names(dir));
+        assertTrue(r.artifacts().stream().anyMatch(a -> "app-log".equals(a.logical()) && a.path().endsWith(".log")),
+                r.artifacts().toString());
+        assertTrue(r.losses().isEmpty(), r.losses().toString());
+    }
+
+    @Test
+    void aDecompressionBombStopsAtTheRatio() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.bomb(dir, 256L << 20));
+        incidentStillFound(r);
+        String reason = loss(r, "var/log/zeros.log").reason();
+        assertTrue(reason.startsWith("stopped reading: the archive expands more than 1000 times its compressed size"), reason);
+        assertTrue(reason.contains("--max-ratio"), reason);
+    }
+
+    @Test
+    void aBombStopsAtTheByteLimitToo() throws IOException {
+        Report r = analyze(HostileBundles.bomb(dir, 32L << 20), Limits.DEFAULTS.withMaxTotalBytes(8L << 20));
+        String reason = loss(r, "var/log/zeros.log").reason();
+        assertTrue(reason.startsWith("stopped reading: the archive expands beyond 8388608 bytes (--max-bytes)"), reason);
+    }
+
+    @Test
+    void anArtifactOverItsLimitStopsAloneAndTheRestGoesOn() throws IOException {
+        Report r = analyze(HostileBundles.longLine(dir, 4L << 20), Limits.DEFAULTS.withMaxArtifactBytes(1L << 20));
+        ArtifactEntry dmesg = artifact(r, "sos_commands/kernel/dmesg");
+        assertEquals("partial", dmesg.status());
+        assertTrue(dmesg.notes().contains("stopped after 1048576 bytes (--max-artifact-bytes); the rest of this artifact is not read"),
+                dmesg.notes().toString());
+        assertEquals("parsed", artifact(r, "var/log/app/app.log").status());
+    }
+
+    @Test
+    void aHugeLineIsCutAndTheNextLinesStillCount() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.longLine(dir, 50L << 20));
+        incidentStillFound(r);
+        assertEquals(List.of("line 1: line longer than 1048576 bytes; the rest was skipped (--max-line-bytes)"),
+                artifact(r, "sos_commands/kernel/dmesg").problems());
+    }
+
+    @Test
+    void aFileOfNulBytesFailsAloneAndIsQuotedSafely() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.nulBytes(dir, 3 << 20));
+        incidentStillFound(r);
+        ArtifactEntry netstat = artifact(r, "sos_commands/networking/netstat_-s");
+        assertEquals("failed", netstat.status());
+        assertTrue(netstat.problems().stream().allMatch(p -> p.chars().noneMatch(c -> c == 0)), "NUL bytes reach the report");
+        assertTrue(netstat.problems().get(1).contains("\\x00"), netstat.problems().toString());
+    }
+
+    @Test
+    void millionsOfTinyFilesStopAtTheEntryLimit() throws IOException {
+        Report r = analyze(HostileBundles.manyFiles(dir, 60_000), Limits.DEFAULTS.withMaxEntries(50_000));
+        incidentStillFound(r);
+        assertEquals(List.of(new BundleLoss("", "stopped after 50000 entries (--max-entries); the rest is not read")), r.losses());
+    }
+
+    @Test
+    void garbageInEveryArtifactLeavesTheOthersAlone() throws IOException {
+        Report r = Fixtures.analyze(HostileBundles.garbage(dir));
+        incidentStillFound(r);
+        for (String path : List.of("sos_commands/kernel/sysctl_-a", "proc/stat", "proc/meminfo")) {
+            ArtifactEntry a = artifact(r, path);
+            assertTrue(a.status().equals("failed") || a.status().equals("partial"), path + " " + a.status());
+            assertTrue(a.problems().get(0).matches("line \\d+: .*"), a.problems().toString());
+        }
+        // with date unreadable, the zone is unknown: the report says UTC was assumed
+        assertTrue(r.assumptions().stream().anyMatch(a -> a.contains("UTC assumed")), r.assumptions().toString());
+    }
+
+    private static Report analyze(Path bundle, Limits limits) throws IOException {
+        return new Analyzer(Fixtures.rules(), limits).analyze(bundle);
+    }
+}

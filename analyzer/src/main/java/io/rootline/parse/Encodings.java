@@ -24,9 +24,16 @@ final class Encodings {
         in.mark(head.length);
         int n = in.readNBytes(head, 0, head.length);
         in.reset();
+        if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            in.skipNBytes(3); // a UTF-8 byte order mark
+            return in;
+        }
         Charset charset = utf16(head, n);
         if (charset == null) {
             return in;
+        }
+        if (n >= 2 && ((head[0] & 0xFF) + (head[1] & 0xFF)) == 0xFF + 0xFE) {
+            in.skipNBytes(2); // the UTF-16 byte order mark
         }
         out.note("decoded as " + charset.name());
         return ReaderInputStream.builder().setReader(new InputStreamReader(in, charset)).setCharset(StandardCharsets.UTF_8).get();

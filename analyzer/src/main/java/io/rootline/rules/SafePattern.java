@@ -15,7 +15,7 @@ final class SafePattern {
     static final long BUDGET = 2_000_000;
 
     private static final String[] PROBES = {
-        "a".repeat(32) + "!", "1".repeat(32) + "x", " ".repeat(32) + "x", "ab".repeat(16) + "!",
+        "a".repeat(32), "a".repeat(32) + "!", "1".repeat(32) + "x", " ".repeat(32) + "x", "ab".repeat(16) + "!",
         "word ".repeat(12) + "!", "a.".repeat(16) + "!", "x=".repeat(16) + "\n",
     };
 
@@ -33,7 +33,7 @@ final class SafePattern {
                 p.matcher(new Budgeted(probe)).find();
             } catch (Budgeted.Exhausted e) {
                 throw new IllegalArgumentException("the pattern backtracks catastrophically (it took over " + BUDGET
-                        + " steps on \"" + probe.strip() + "\"); avoid nested repetition such as (a+)+");
+                        + " steps on \"" + probe.strip() + "\"); avoid nested repetition such as ((a+)+b)+");
             }
         }
         return new SafePattern(p);

@@ -53,6 +53,25 @@ class CliTest {
     }
 
     @Test
+    void aFifoGivenAsTheBundleIsRefusedNotOpened(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("bundle.tar.xz");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "skipped: mkfifo is not available");
+        int code = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> run("analyze", fifo.toString()));
+        assertEquals(2, code);
+        assertEquals("rootline: " + fifo + ": not a regular file or a folder (a bundle is a tarball or an extracted folder)\n",
+                err.toString());
+    }
+
+    @Test
+    void sizesAreReadWithUnits() {
+        assertEquals(0, run("analyze", "--max-bytes", "8G", "--max-artifact-bytes", "512M", "--max-line-bytes", "64K", HEALTHY));
+        assertEquals(2, run("analyze", "--max-bytes", "lots", HEALTHY));
+        assertTrue(err.toString().contains("'lots' is not a size (such as 4096, 512K, 64M, 8G)"), err.toString());
+    }
+
+    @Test
     void aFolderWithoutAnyKnownArtifactIsNothingReadable(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("README"), "nothing to see\n");
         assertEquals(2, run("analyze", dir.toString()));

@@ -116,6 +116,16 @@ class RuleLoaderTest {
     }
 
     @Test
+    void aPatternThatBacktracksCatastrophicallyIsRefused() {
+        RuleError e = onlyError(GOOD.replace("  event: kernel.conntrack-table-full",
+                "  event: kernel.conntrack-table-full\n  pattern: \"^((a+)+b)+$\""));
+        assertEquals(6, e.line());
+        assertTrue(e.message().startsWith("bad pattern: the pattern backtracks catastrophically"), e.message());
+        assertEquals(java.util.List.of(), loader.loadFile("r.yaml", GOOD.replace("  event: kernel.conntrack-table-full",
+                "  event: kernel.conntrack-table-full\n  pattern: \"table (full|empty)\"")).errors());
+    }
+
+    @Test
     void idUsedTwiceAcrossFiles(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a.yaml"), GOOD);
         Files.writeString(dir.resolve("b.yaml"), GOOD.replace("title: Sample", "title: Other"));

@@ -1,0 +1,138 @@
+package io.rootline.hostile;
+
+import static io.rootline.support.ParsedFiles.events;
+import static io.rootline.support.ParsedFiles.fact;
+import static io.rootline.support.ParsedFiles.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rootline.model.Stamp;
+import io.rootline.parse.ArtifactKind;
+import io.rootline.parse.ArtifactStatus;
+import io.rootline.parse.ParsedArtifact;
+import io.rootline.support.ParsedFiles;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Content that no capture should hold but some do: encodings, locales, huge numbers, impossible dates. */
+class HostileContentTest {
+
+    @TempDir
+    Path dir;
+
+    private ParsedArtifact parseBytes(ArtifactKind kind, byte[] bytes) throws Exception {
+        return parse(kind, Files.write(dir.resolve("artifact"), bytes));
+    }
+
+    @Test
+    void latin1LinesInAnUtf8Log() throws Exception {
+        byte[] log = ("2021-05-08 12:40:52,004 ERROR [main] Caf\u00e9Client - lookup failed\n"
+                + "java.net.UnknownHostException: db.internal\n").getBytes(StandardCharsets.ISO_8859_1);
+        ParsedArtifact a = parseBytes(ArtifactKind.APP_LOG, log);
+        assertEquals(ArtifactStatus.PARSED, a.status());
+        assertEquals(1, events(a, "app.dns-failure").size());
+    }
+
+    @Test
+    void utf16FromAWindowsTool() throws Exception {
+        String netstat = "Tcp:\r\n    1648 active connections openings\r\n    428 segments retransmited\r\n";
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bom = charset == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            byte[] body = netstat.getBytes(charset);
+            byte[] withBom = new byte[bom.length + body.length];
+            System.arraycopy(bom, 0, withBom, 0, 2);
+            System.arraycopy(body, 0, withBom, 2, body.length);
+            for (byte[] bytes : List.of(withBom, body)) {
+                ParsedArtifact a = parseBytes(ArtifactKind.NETSTAT_S, bytes);
+                assertEquals(ArtifactStatus.PARSED, a.status(), a.problems().toString());
+                assertEquals("428", fact(a, "netstat.Tcp.RetransSegs"));
+                assertEquals(List.of("decoded as " + charset.name()), a.notes());
+            }
+        }
+    }
+
+    @Test
+    void crlfLineEndsAndATruncatedLastLine() throws Exception {
+        ParsedArtifact a = parseBytes(ArtifactKind.SYSCTL,
+                "net.netfilter.nf_conntrack_max = 262144\r\nnet.netfilter.nf_conntrack_count = 12".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("262144", fact(a, "sysctl.net.netfilter.nf_conntrack_max"));
+        assertEquals("12", fact(a, "sysctl.net.netfilter.nf_conntrack_count"));
+    }
+
+    @Test
+    void aNetstatFromAnotherLocaleKeepsItsCountersAndSaysSo() {
+        ParsedArtifact a = parse(ArtifactKind.NETSTAT_S, """
+                Tcp:
+                    1648 aktive Verbindungen ge\u00f6ffnet
+                    TCPTimeouts: 54
+                """);
+        assertEquals(ArtifactStatus.PARTIAL, a.status());
+        assertEquals("1648", fact(a, "netstat.Tcp.n_aktive_verbindungen_ge\u00f6ffnet"));
+        assertEquals("54", fact(a, "netstat.Tcp.TCPTimeouts"));
+        assertTrue(a.problems().get(0).startsWith("line 2: wording not in the table"), a.problems().toString());
+    }
+
+    @Test
+    void countersBeyondTwoToTheSixtyThirdStayExact() {
+        ParsedArtifact netstat = parse(ArtifactKind.NETSTAT_S, "IpExt:\n    InOctets: 123456789012345678901234567890\n");
+        assertEquals("123456789012345678901234567890", fact(netstat, "netstat.IpExt.InOctets"));
+        ParsedArtifact link = parse(ArtifactKind.IP_LINK, """
+                2: eth0: <BROADCAST,UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000
+                    RX: bytes  packets  errors  dropped overrun mcast
+                    99999999999999999999999 1 0 0 0 0
+                """);
+        assertEquals("99999999999999999999999", fact(link, "iface.eth0.rx_bytes"));
+        ParsedArtifact uptime = parse(ArtifactKind.UPTIME, " 12:45:10 up 99999999999999999999 days,  3:32,  2 users,  load average: 0.00, 0.01, 0.05\n");
+        assertEquals(ArtifactStatus.PARTIAL, uptime.status());
+        assertTrue(uptime.problems().get(0).startsWith("line 1: this line could not be used (NumberFormatException"), uptime.problems().toString());
+    }
+
+    @Test
+    void impossibleDatesAreReportedAndTheEventKeptWithoutTime() {
+        ParsedArtifact a = parse(ArtifactKind.KERNEL_LOG, """
+                [Sat Feb 30 12:40:51 2021] nf_conntrack: table full, dropping packet
+                [Sat May  8 25:40:51 2021] nf_conntrack: table full, dropping packet
+                [Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet
+                """);
+        var drops = events(a, "kernel.conntrack-table-full");
+        assertEquals(3, drops.size());
+        assertEquals(Stamp.NONE, drops.get(0).stamp());
+        assertEquals(Stamp.NONE, drops.get(1).stamp());
+        assertTrue(drops.get(2).stamp() instanceof Stamp.LocalWall);
+        assertEquals(2, a.problems().size());
+        assertTrue(a.problems().get(0).startsWith("line 1: impossible time stamp"), a.problems().toString());
+        ParsedArtifact log = parse(ArtifactKind.APP_LOG, "2021-13-45 12:40:51,000 ERROR x\njava.net.UnknownHostException: h\n");
+        assertTrue(log.problems().get(0).startsWith("line 1: impossible time stamp"), log.problems().toString());
+        assertEquals(1, events(log, "app.dns-failure").size());
+    }
+
+    @Test
+    void aBootTimeOutsideAnyPlausibleRangeIsNotUsed() throws Exception {
+        Path bundle = io.rootline.support.BundleBuilder.conntrackIncident()
+                .file("proc/stat", "btime 99999999999999999999999\n")
+                .write(dir, "bad-btime", io.rootline.support.BundleBuilder.Container.FOLDER);
+        var r = io.rootline.support.Fixtures.analyze(bundle);
+        assertEquals(null, r.clock().bootTime());
+        assertTrue(r.clock().kernelTimes().contains("stay relative"), r.clock().kernelTimes());
+    }
+
+    @Test
+    void everyGrammarMeetsGarbageWithoutAnException() {
+        byte[] noise = new byte[4096];
+        new java.util.Random(11).nextBytes(noise);
+        for (ArtifactKind kind : ArtifactKind.values()) {
+            ParsedArtifact a = ParsedFiles.parse(kind, new String(noise, StandardCharsets.ISO_8859_1));
+            assertTrue(a.status() == ArtifactStatus.FAILED || a.status() == ArtifactStatus.PARTIAL, kind + " " + a.status());
+            assertTrue(a.problems().stream().allMatch(p -> p.matches("(?s)line \\d+: .*|… and \\d+ more problems")), kind + " " + a.problems());
+        }
+    }
+
+    static ByteArrayInputStream bytes(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

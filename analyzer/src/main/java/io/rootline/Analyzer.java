@@ -31,6 +31,7 @@ import io.rootline.timeline.Burst;
 import io.rootline.timeline.BurstCollapser;
 import io.rootline.timeline.PlacedEvent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,21 @@ public final class Analyzer {
      */
     public Report analyze(Path bundle) throws IOException {
         ArtifactCollector collector = new ArtifactCollector(limits);
-        BundleReadResult read = new BundleReader(limits).read(bundle, collector);
+        return analyze(collector, new BundleReader(limits).read(bundle, collector));
+    }
+
+    /**
+     * Analyses a bundle archive arriving as a stream (an upload); {@code source} names it
+     * in the report. Folders can only be analysed from a path.
+     *
+     * @throws IOException when the stream fails before anything could be read from it
+     */
+    public Report analyze(InputStream archive, String source) throws IOException {
+        ArtifactCollector collector = new ArtifactCollector(limits);
+        return analyze(collector, new BundleReader(limits).read(archive, source, collector));
+    }
+
+    private Report analyze(ArtifactCollector collector, BundleReadResult read) {
         List<BundleLoss> losses = new ArrayList<>(read.losses());
         losses.addAll(collector.danglingArtifactLinks());
         BundleArtifacts artifacts = new BundleArtifacts(collector.artifacts());

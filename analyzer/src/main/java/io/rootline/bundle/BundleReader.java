@@ -164,35 +164,43 @@ public final class BundleReader {
         if (!Files.isRegularFile(source)) {
             throw new IOException(source + ": not a regular file or a folder");
         }
-        Reading reading = new Reading(visitor);
         try (InputStream raw = Files.newInputStream(source)) {
-            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            ArchiveFormat format = ArchiveFormat.detect(in);
-            if (format == ArchiveFormat.UNKNOWN) {
-                reading.losses.add(new BundleLoss("", "not a bundle: neither a folder nor a tar archive "
-                        + "(.tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst)"));
-                return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
-            }
-            ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
-            InputStream tarBytes;
-            try {
-                tarBytes = new BufferedInputStream(format.compressed()
-                        ? new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded) : counted, 1 << 16);
-                if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
-                    reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
-                            + " (it holds something else, or is damaged at its start)"));
-                    return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
-                }
-            } catch (IOException | RuntimeException e) {
-                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)
-                        + (format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2
-                        ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
-                return new BundleReadResult(source.toString(), format.label(), "", 0, reading.losses);
-            }
-            reading.archive(tarBytes, "", 1);
-            return new BundleReadResult(source.toString(), format.label() + (format.compressed() ? "+tar" : ""),
-                    reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
+            return read(raw, source.toString(), visitor);
         }
+    }
+
+    /**
+     * Reads a bundle archive from a stream (an upload, say); {@code source} names it in
+     * the result. The stream is read to the end of the archive, not closed.
+     */
+    public BundleReadResult read(InputStream raw, String source, BundleVisitor visitor) throws IOException {
+        Reading reading = new Reading(visitor);
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        ArchiveFormat format = ArchiveFormat.detect(in);
+        if (format == ArchiveFormat.UNKNOWN) {
+            reading.losses.add(new BundleLoss("", "not a bundle: neither a folder nor a tar archive "
+                    + "(.tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst)"));
+            return new BundleReadResult(source, format.label(), "", 0, reading.losses);
+        }
+        ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
+        InputStream tarBytes;
+        try {
+            tarBytes = new BufferedInputStream(format.compressed()
+                    ? new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded) : counted, 1 << 16);
+            if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
+                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
+                        + " (it holds something else, or is damaged at its start)"));
+                return new BundleReadResult(source, format.label(), "", 0, reading.losses);
+            }
+        } catch (IOException | RuntimeException e) {
+            reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)
+                    + (format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2
+                    ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
+            return new BundleReadResult(source, format.label(), "", 0, reading.losses);
+        }
+        reading.archive(tarBytes, "", 1);
+        return new BundleReadResult(source, format.label() + (format.compressed() ? "+tar" : ""),
+                reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
     }
 
     private BundleReadResult readDirectory(Path root, BundleVisitor visitor) throws IOException {

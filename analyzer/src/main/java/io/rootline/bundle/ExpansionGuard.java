@@ -3,6 +3,7 @@ package io.rootline.bundle;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the bytes a decoder expands and stops a decompression bomb: too many bytes in
@@ -44,13 +45,14 @@ final class ExpansionGuard extends FilterInputStream {
 
     private final Counted compressed;
     private final Limits limits;
-    private final long[] total;
+    private final AtomicLong total;
     private long expanded;
 
     /**
-     * @param total expanded bytes of the whole bundle, shared by every decoding level
+     * @param total expanded bytes of the whole bundle, shared by every decoding level (and
+     *              by the read-ahead thread that decodes the outermost one)
      */
-    ExpansionGuard(InputStream decoded, Counted compressed, Limits limits, long[] total) {
+    ExpansionGuard(InputStream decoded, Counted compressed, Limits limits, AtomicLong total) {
         super(decoded);
         this.compressed = compressed;
         this.limits = limits;
@@ -88,8 +90,7 @@ final class ExpansionGuard extends FilterInputStream {
 
     private void add(long n) throws LimitReached {
         expanded += n;
-        total[0] += n;
-        if (total[0] > limits.maxTotalBytes()) {
+        if (total.addAndGet(n) > limits.maxTotalBytes()) {
             throw new LimitReached("the archive expands beyond " + limits.maxTotalBytes() + " bytes (--max-bytes)");
         }
         if (expanded > Limits.RATIO_GRACE_BYTES && expanded > limits.maxRatio() * Math.max(1, compressed.count())) {

@@ -67,8 +67,10 @@ class HostileBundlesTest {
     void corruptInTheMiddleOfAChecksummedStream(Container container) throws IOException {
         Report r = Fixtures.analyze(HostileBundles.corrupted(dir, container, 0.5));
         incidentStillFound(r);
+        // the decoder's words vary with where the damage falls ("CRC32 error", "invalid block type", ...)
         String reason = loss(r, HostileBundles.FILLER).reason();
-        assertTrue(reason.contains("corrupt") || reason.contains("CRC"), reason);
+        assertTrue(reason.startsWith("the archive is damaged at or after this entry: "), reason);
+        assertTrue(reason.endsWith("; entries after it are lost"), reason);
     }
 
     @ParameterizedTest

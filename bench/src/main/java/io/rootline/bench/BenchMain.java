@@ -1,0 +1,176 @@
+package io.rootline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rootline bench}: generates a bundle at a scale, then times, in one go, the floor
+ * (decompressing the same file into {@code wc -l}) and rootline on each form (folder,
+ * .tar.xz, .tar.zst): wall time, MB/s, ratio to the floor, peak RSS; medians of several runs.
+ * It also checks that the analysis was exact (every drop, every suppressed callback, every
+ * conntrack entry counted).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure rootline against the decompression floor on a generated bundle.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--scale", defaultValue = "1", description = "Bundle size: 1 is a full-size incident host (default 1).")
+    double scale;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs per measurement; the median is reported (default 3).")
+    int runs;
+
+    @Option(names = "--work", defaultValue = "target/bench", description = "Where bundles are generated (default target/bench).")
+    Path work;
+
+    @Option(names = "--rootline-jar", defaultValue = "analyzer/target/rootline.jar", description = "The rootline jar to measure.")
+    Path jar;
+
+    @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
+    boolean generateOnly;
+
+    @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the grammars instead.")
+    boolean jmh;
+
+    private final PrintStream out;
+
+    BenchMain(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain(System.out)).execute(args));
+    }
+
+    /** One measured form. */
+    record Row(String form, double mebibytes, double floorSeconds, double seconds, double startupSeconds, long peakRss,
+               boolean exact) {
+        double ratio() {
+            return seconds / floorSeconds;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (jmh) {
+            org.openjdk.jmh.Main.main(new String[] {"io.rootline.bench.GrammarBenchmark"});
+            return 0;
+        }
+        Path dir = work.resolve("scale-" + scale);
+        Path folder = dir.resolve("folder");
+        Path xz = dir.resolve("bundle.tar.xz");
+        Path zst = dir.resolve("bundle.tar.zst");
+        Path expectedFile = dir.resolve("expected.json");
+        ObjectMapper json = new ObjectMapper();
+        BundleGenerator.Expected expected;
+        if (Files.exists(expectedFile) && Files.exists(xz) && Files.exists(zst)) {
+            expected = json.readValue(expectedFile.toFile(), BundleGenerator.Expected.class);
+            out.printf(Locale.ROOT, "using the bundle generated in %s%n", dir);
+        } else {
+            out.printf(Locale.ROOT, "generating scale %s in %s ...%n", scale, dir);
+            Files.createDirectories(dir);
+            expected = new BundleGenerator(scale).writeFolder(folder);
+            Archives.tarXz(folder, xz);
+            Archives.tarZst(folder, zst);
+            json.writeValue(expectedFile.toFile(), expected);
+        }
+        out.printf(Locale.ROOT, "bundle: %.1f MiB expanded, %.1f MiB as .tar.xz, %.1f MiB as .tar.zst; %d drops + %d suppressed, %d conntrack entries%n",
+                expected.bytes() / 1048576.0, Files.size(xz) / 1048576.0, Files.size(zst) / 1048576.0,
+                expected.drops(), expected.suppressed(), expected.conntrackEntries());
+        if (generateOnly) {
+            return 0;
+        }
+        double startup = median(() -> Commands.measure(List.of(java(), "-jar", jar.toString(), "--version")).seconds());
+        List<Row> rows = new ArrayList<>();
+        rows.add(measure("folder", folder, "find " + Archives.q(folder) + " -type f -print0 | xargs -0 cat | wc -l", expected, startup));
+        if (Commands.available("xz")) {
+            rows.add(measure(".tar.xz", xz, "xz -T1 -dc " + Archives.q(xz) + " | wc -l", expected, startup));
+        }
+        if (Commands.available("zstd")) {
+            rows.add(measure(".tar.zst", zst, "zstd -dc " + Archives.q(zst) + " | wc -l", expected, startup));
+        }
+        out.printf(Locale.ROOT, "%nscale %s, median of %d runs, JVM start-up %.2f s%n", scale, runs, startup);
+        out.printf(Locale.ROOT, "%-9s %9s %9s %10s %7s %11s %10s %9s %6s%n", "form", "MiB", "floor s", "rootline s", "ratio",
+                "beyond JVM", "MiB/s", "peak RSS", "exact");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %9.2f s %10.1f %6.0f MiB %6s%n", r.form(), r.mebibytes(),
+                    r.floorSeconds(), r.seconds(), r.ratio(), r.seconds() - r.startupSeconds(), r.mebibytes() / r.seconds(),
+                    r.peakRss() / 1048576.0, r.exact() ? "yes" : "NO");
+        }
+        return rows.stream().allMatch(Row::exact) ? 0 : 1;
+    }
+
+    private Row measure(String form, Path bundle, String floorCommand, BundleGenerator.Expected expected, double startup)
+            throws Exception {
+        double floor = median(() -> {
+            long start = System.nanoTime();
+            Commands.shell(floorCommand);
+            return (System.nanoTime() - start) / 1e9;
+        });
+        Path report = Files.createTempFile("rootline-bench", ".json");
+        double[] seconds = new double[runs];
+        long peak = 0;
+        boolean exact = true;
+        for (int i = 0; i < runs; i++) {
+            Commands.Measured m = Commands.measure(List.of(java(), "-jar", jar.toString(), "analyze", "--format", "json",
+                    "--output", report.toString(), bundle.toString()));
+            if (m.exit() != 0) {
+                throw new IOException("rootline failed on " + bundle + ":\n" + m.out());
+            }
+            seconds[i] = m.seconds();
+            peak = Math.max(peak, m.peakRssBytes());
+            exact &= exact(new ObjectMapper().readTree(report.toFile()), expected);
+        }
+        Files.deleteIfExists(report);
+        Arrays.sort(seconds);
+        return new Row(form, expected.bytes() / 1048576.0, floor, seconds[runs / 2], startup, peak, exact);
+    }
+
+    /** Every drop and suppressed callback counted, and every conntrack entry read as one. */
+    static boolean exact(JsonNode report, BundleGenerator.Expected expected) {
+        boolean drops = false;
+        for (JsonNode finding : report.get("findings")) {
+            if (finding.get("rule").asText().equals("conntrack-table-full")) {
+                drops = finding.get("printed").asLong() == expected.drops()
+                        && finding.get("suppressed").asLong() == expected.suppressed();
+            }
+        }
+        boolean entries = false;
+        for (JsonNode artifact : report.get("artifacts")) {
+            if (artifact.get("path").asText().equals("proc/net/nf_conntrack")) {
+                entries = artifact.get("lines").asLong() == expected.conntrackEntries() && artifact.get("unknown_lines").asLong() == 0
+                        && artifact.get("status").asText().equals("parsed");
+            }
+        }
+        return drops && entries;
+    }
+
+    private interface Timed {
+        double run() throws Exception;
+    }
+
+    private double median(Timed timed) throws Exception {
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            t[i] = timed.run();
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

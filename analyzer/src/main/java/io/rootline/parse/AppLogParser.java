@@ -32,12 +32,25 @@ final class AppLogParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.AppLogParser> grammar =
             new GrammarDriver<>(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
+    private final boolean fastPath;
     private Record record;
     private long records;
     private long exceptionRecords;
 
+    AppLogParser() {
+        this(true);
+    }
+
+    /** @param fastPath whether ordinary lines may skip the grammar (tests compare both ways) */
+    AppLogParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
+
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
+        if (fastPath && fast(text, out)) {
+            return;
+        }
         LineContext line = grammar.parse(text, io.rootline.grammar.AppLogParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -68,6 +81,73 @@ final class AppLogParser implements ArtifactParser {
             out.problem(number, "impossible time stamp, record kept without a time: " + e.getMessage());
         }
         return Stamp.NONE;
+    }
+
+    /**
+     * The fast path, for the lines that make up nearly all of a log: no exception class can
+     * be named on them (no "Exception" or "Error"), and they either start with a bare
+     * "yyyy-MM-dd HH:mm:ss[,.]SSS " stamp (a record begins) or cannot start a stamp at all
+     * (a continuation). Their effect is the grammar's: a new record, or nothing.
+     *
+     * @return false when the line must go to the grammar
+     */
+    private boolean fast(String text, ArtifactBuilder out) {
+        if (text.contains("Exception") || text.contains("Error") || FastLines.hasStrayControl(text)) {
+            return false;
+        }
+        int at = 0;
+        while (at < text.length() && FastLines.blank(text.charAt(at))) {
+            at++;
+        }
+        if (at == text.length()) {
+            return false; // blank lines are rare: the grammar takes them
+        }
+        char first = text.charAt(at);
+        if (first == '[' || first == '#') {
+            return false;
+        }
+        if (!FastLines.digit(first)) {
+            if (record == null) {
+                record = new Record(Stamp.NONE);
+                records++;
+            }
+            return true;
+        }
+        int end = at == 0 ? plainDateTimeEnd(text) : -1;
+        if (end < 0) {
+            return false;
+        }
+        Stamp stamp;
+        try {
+            stamp = Stamps.iso(text.substring(0, end));
+        } catch (DateTimeException | NumberFormatException e) {
+            return false; // the grammar path reports it
+        }
+        flush(out);
+        record = new Record(stamp);
+        records++;
+        return true;
+    }
+
+    /**
+     * Where a "yyyy-MM-dd HH:mm:ss" stamp with an optional ",SSS" or ".SSS" ends, when a space
+     * or tab follows it (so the lexer's DATE_TIME token is exactly this); -1 otherwise.
+     */
+    private static int plainDateTimeEnd(String s) {
+        if (s.length() < 20 || !FastLines.digits(s, 0, 4) || s.charAt(4) != '-' || !FastLines.digits(s, 5, 2)
+                || s.charAt(7) != '-' || !FastLines.digits(s, 8, 2) || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
+                || !FastLines.digits(s, 11, 2) || s.charAt(13) != ':' || !FastLines.digits(s, 14, 2) || s.charAt(16) != ':'
+                || !FastLines.digits(s, 17, 2)) {
+            return -1;
+        }
+        int i = 19;
+        if (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == '.') && i + 1 < s.length() && FastLines.digit(s.charAt(i + 1))) {
+            i++;
+            while (i < s.length() && FastLines.digit(s.charAt(i))) {
+                i++;
+            }
+        }
+        return i < s.length() && FastLines.blank(s.charAt(i)) ? i : -1;
     }
 
     /** Every exception class named on the line, in order, with the line as evidence. */

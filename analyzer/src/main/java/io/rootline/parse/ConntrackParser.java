@@ -41,14 +41,28 @@ final class ConntrackParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.ConntrackParser> grammar =
             new GrammarDriver<>(ConntrackLexer::new, io.rootline.grammar.ConntrackParser::new);
+    private final boolean fastPath;
+    private final List<String> tokens = new ArrayList<>(24);
     private long entries;
     private final Map<String, Long> protocols = new TreeMap<>();
     private final Map<String, Long> states = new TreeMap<>();
     private final Map<String, Long> flags = new TreeMap<>();
     private final Map<String, PortCount> ports = new HashMap<>();
 
+    ConntrackParser() {
+        this(true);
+    }
+
+    /** @param fastPath whether well-formed entries may skip the grammar (tests compare both ways) */
+    ConntrackParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
+
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
+        if (fastPath && fast(text)) {
+            return;
+        }
         LineContext line = grammar.parse(text, io.rootline.grammar.ConntrackParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -64,26 +78,34 @@ final class ConntrackParser implements ArtifactParser {
     }
 
     private void count(EntryContext entry) {
+        List<String> attributes = new ArrayList<>(entry.attribute().size());
+        for (AttributeContext attribute : entry.attribute()) {
+            attributes.add(attribute.getText());
+        }
+        count(entry.protocol.getText(), entry.state == null ? null : entry.state.getText(), attributes, 0);
+    }
+
+    /**
+     * Counts one entry; the grammar path and the fast path both end here.
+     *
+     * @param attributes key=value and [FLAG] tokens, from index {@code from}
+     */
+    private void count(String protocol, String state, List<String> attributes, int from) {
         entries++;
-        String protocol = entry.protocol.getText();
         protocols.merge(protocol, 1L, Long::sum);
-        String state = entry.state == null ? null : entry.state.getText();
         if (state != null) {
             states.merge(state, 1L, Long::sum);
         }
         String dport = null;
         boolean unreplied = false;
-        for (AttributeContext attribute : entry.attribute()) {
-            if (attribute.FLAG() != null) {
-                String flag = attribute.FLAG().getText();
-                flag = flag.substring(1, flag.length() - 1);
+        for (int i = from; i < attributes.size(); i++) {
+            String attribute = attributes.get(i);
+            if (attribute.charAt(0) == '[') {
+                String flag = attribute.substring(1, attribute.length() - 1);
                 unreplied |= flag.equals("UNREPLIED");
                 flags.merge(flag, 1L, Long::sum);
-            } else if (dport == null) {
-                String kv = attribute.KEY_VALUE().getText();
-                if (kv.startsWith("dport=")) {
-                    dport = kv.substring(6);
-                }
+            } else if (dport == null && attribute.startsWith("dport=")) {
+                dport = attribute.substring(6);
             }
         }
         if (dport != null) {
@@ -92,6 +114,122 @@ final class ConntrackParser implements ArtifactParser {
             String shown = state != null ? state : unreplied ? "UNREPLIED" : "REPLIED";
             ports.computeIfAbsent(protocol + "/" + port, k -> new PortCount(protocol, port)).add(shown);
         }
+    }
+
+    /**
+     * The fast path: an entry whose every token is what the lexer would make of it (names,
+     * numbers, a state, then key=value and [FLAG] only), in the order the entry rule wants.
+     *
+     * @return false when the line must go to the grammar
+     */
+    private boolean fast(String text) {
+        tokens.clear();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (FastLines.blank(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && !FastLines.blank(text.charAt(i))) {
+                if (text.charAt(i) == '\r') {
+                    return false;
+                }
+                i++;
+            }
+            tokens.add(text.substring(start, i));
+        }
+        int at;
+        if (tokens.size() >= 5 && isName(tokens.get(0)) && isNumber(tokens.get(1)) && isName(tokens.get(2)) && isNumber(tokens.get(3))) {
+            at = 2;
+        } else if (tokens.size() >= 3 && isName(tokens.get(0)) && isNumber(tokens.get(1))) {
+            at = 0;
+        } else {
+            return false;
+        }
+        String protocol = tokens.get(at);
+        at += 2;
+        if (at < tokens.size() && isNumber(tokens.get(at))) {
+            at++;
+        }
+        String state = null;
+        if (at < tokens.size() && isState(tokens.get(at))) {
+            state = tokens.get(at++);
+        }
+        if (at >= tokens.size()) {
+            return false;
+        }
+        for (int k = at; k < tokens.size(); k++) {
+            if (!isKeyValue(tokens.get(k)) && !isFlag(tokens.get(k))) {
+                return false;
+            }
+        }
+        count(protocol, state, tokens, at);
+        return true;
+    }
+
+    /** NAME: [a-z][a-z0-9]* */
+    private static boolean isName(String t) {
+        if (t.isEmpty() || t.charAt(0) < 'a' || t.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !FastLines.digit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** NUMBER: [0-9]+ */
+    private static boolean isNumber(String t) {
+        return !t.isEmpty() && FastLines.digits(t, 0, t.length());
+    }
+
+    /** STATE: [A-Z][A-Z_]* */
+    private static boolean isState(String t) {
+        if (t.isEmpty() || t.charAt(0) < 'A' || t.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int i = 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** KEY_VALUE: [a-z_]+ '=' anything but blanks */
+    private static boolean isKeyValue(String t) {
+        int eq = t.indexOf('=');
+        if (eq <= 0) {
+            return false;
+        }
+        for (int i = 0; i < eq; i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** FLAG: '[' [A-Z_]+ ']' */
+    private static boolean isFlag(String t) {
+        if (t.length() < 3 || t.charAt(0) != '[' || t.charAt(t.length() - 1) != ']') {
+            return false;
+        }
+        for (int i = 1; i < t.length() - 1; i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'A' && c <= 'Z') && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

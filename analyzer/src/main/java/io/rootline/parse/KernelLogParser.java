@@ -43,11 +43,27 @@ final class KernelLogParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
             new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
+    /** Words that any message rules act on contains; a line without them is plain text. */
+    private static final String[] MESSAGE_WORDS = {"table full", "suppressed", "able overflow", "SYN flooding"};
+
+    private final boolean fastPath;
     private long stamped;
     private long clockStamped;
 
+    KernelLogParser() {
+        this(true);
+    }
+
+    /** @param fastPath whether plain stamped lines may skip the grammar (tests compare both ways) */
+    KernelLogParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
+
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
+        if (fastPath && fast(text)) {
+            return;
+        }
         LineContext line = grammar.parse(text, io.rootline.grammar.KernelLogParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -87,6 +103,102 @@ final class KernelLogParser implements ArtifactParser {
             out.event(new Event(SYN_FLOODING, stamp, 1, Map.of("port", port), out.evidence(number, text)));
         }
     }
+
+    /**
+     * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then a
+     * message that is plain text to the grammar (it holds none of {@link #MESSAGE_WORDS} and
+     * does not start with the "kernel: " tag). Their only effect is to be counted as stamped.
+     *
+     * @return false when the line must go to the grammar
+     */
+    private boolean fast(String text) {
+        if (FastLines.hasStrayControl(text)) {
+            return false;
+        }
+        int end = uptimeStampEnd(text);
+        boolean clock = false;
+        if (end < 0) {
+            end = clockStampEnd(text);
+            clock = end > 0;
+        }
+        if (end < 0 || (end < text.length() && !FastLines.blank(text.charAt(end)))) {
+            return false;
+        }
+        int message = end;
+        while (message < text.length() && FastLines.blank(text.charAt(message))) {
+            message++;
+        }
+        if (text.startsWith("kernel: ", message)) {
+            return false;
+        }
+        for (String word : MESSAGE_WORDS) {
+            if (text.indexOf(word, message) >= 0) {
+                return false;
+            }
+        }
+        stamped++;
+        if (clock) {
+            clockStamped++;
+        }
+        return true;
+    }
+
+    /** "[86330449.294600]" or "[    0.000000]": the index after ']', or -1. */
+    private static int uptimeStampEnd(String s) {
+        if (s.isEmpty() || s.charAt(0) != '[') {
+            return -1;
+        }
+        int i = 1;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (i < s.length() && FastLines.digit(s.charAt(i))) {
+            i++;
+        }
+        if (i == digits || i >= s.length() || s.charAt(i) != '.') {
+            return -1;
+        }
+        int fraction = ++i;
+        while (i < s.length() && FastLines.digit(s.charAt(i))) {
+            i++;
+        }
+        return i > fraction && i < s.length() && s.charAt(i) == ']' ? i + 1 : -1;
+    }
+
+    /**
+     * "[Sat May  8 12:40:51 2021]" with a date that exists: the index after ']', or -1.
+     * Follows CLOCK_STAMP exactly: '[' day ' ' month ' '+ d{1,2} ' ' hh:mm:ss ' ' yyyy ']'.
+     */
+    private static int clockStampEnd(String s) {
+        if (s.length() < 25 || s.charAt(0) != '[' || !DAYS.contains(s.substring(1, 4)) || s.charAt(4) != ' '
+                || !MONTHS.contains(s.substring(5, 8)) || s.charAt(8) != ' ') {
+            return -1;
+        }
+        int i = 9;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int day = i;
+        while (i < s.length() && i - day < 2 && FastLines.digit(s.charAt(i))) {
+            i++;
+        }
+        if (i == day || i + 15 > s.length() || s.charAt(i) != ' ' || !FastLines.digits(s, i + 1, 2) || s.charAt(i + 3) != ':'
+                || !FastLines.digits(s, i + 4, 2) || s.charAt(i + 6) != ':' || !FastLines.digits(s, i + 7, 2)
+                || s.charAt(i + 9) != ' ' || !FastLines.digits(s, i + 10, 4) || s.charAt(i + 14) != ']') {
+            return -1;
+        }
+        try {
+            Stamps.dmesgClock(s.substring(0, i + 15));
+        } catch (DateTimeException e) {
+            return -1; // the grammar path reports the impossible date
+        }
+        return i + 15;
+    }
+
+    private static final Set<String> DAYS = Set.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final Set<String> MONTHS = Set.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+            "Nov", "Dec");
 
     @Override
     public void finish(ArtifactBuilder out) {

@@ -1,0 +1,117 @@
+package io.rootline.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rootline.bundle.Limits;
+import io.rootline.support.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The hand-written fast paths of the hot formats agree with their grammars: the same
+ * facts, events, tables, problems and status, line for line, on the corpus, the grammar
+ * examples and fuzzed lines (mutations aimed at the edges the fast paths judge).
+ */
+class FastPathAgreementTest {
+
+    private record Format(ArtifactKind kind, String grammar, String corpus, Supplier<ArtifactParser> fast,
+                          Supplier<ArtifactParser> grammarOnly) {
+    }
+
+    private static final List<Format> FORMATS = List.of(
+            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", "dmesg", () -> new KernelLogParser(true), () -> new KernelLogParser(false)),
+            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false)),
+            new Format(ArtifactKind.APP_LOG, "AppLog", "app-logs", () -> new AppLogParser(true), () -> new AppLogParser(false)));
+
+    private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
+        "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
+        "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 "};
+
+    @TestFactory
+    Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Format format : FORMATS) {
+            List<String> samples = new ArrayList<>();
+            try (Stream<Path> files = Files.list(Path.of("grammar/examples", format.grammar()))) {
+                for (Path f : files.sorted().toList()) {
+                    samples.add(Files.readString(f, StandardCharsets.UTF_8));
+                }
+            }
+            Path corpus = Fixtures.CORPUS.resolve(format.corpus());
+            if (Files.isDirectory(corpus)) {
+                try (Stream<Path> files = Files.list(corpus)) {
+                    for (Path f : files.sorted().toList()) {
+                        samples.add(Files.readString(f, StandardCharsets.ISO_8859_1));
+                    }
+                }
+            }
+            for (int i = 0; i < samples.size(); i++) {
+                String text = samples.get(i);
+                tests.add(DynamicTest.dynamicTest(format.kind().label() + " sample " + i, () -> agree(format, text)));
+            }
+            tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
+        }
+        return tests.stream();
+    }
+
+    /** Lines of the samples, each mutated a few times at random, seeded. */
+    private static String fuzzed(List<String> samples, int count, long seed) {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>();
+        samples.forEach(s -> lines.addAll(s.lines().toList()));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            StringBuilder line = new StringBuilder(lines.get(random.nextInt(lines.size())));
+            int mutations = random.nextInt(4);
+            for (int m = 0; m < mutations; m++) {
+                int at = line.length() == 0 ? 0 : random.nextInt(line.length() + 1);
+                switch (random.nextInt(3)) {
+                    case 0 -> line.insert(at, EDGES[random.nextInt(EDGES.length)]);
+                    case 1 -> {
+                        if (at < line.length()) {
+                            line.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < line.length()) {
+                            line.setCharAt(at, EDGES[random.nextInt(EDGES.length)].charAt(0));
+                        }
+                    }
+                }
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void agree(Format format, String text) throws IOException {
+        assertEquals(render(read(format.kind(), format.grammarOnly().get(), text)), render(read(format.kind(), format.fast().get(), text)));
+    }
+
+    private static ParsedArtifact read(ArtifactKind kind, ArtifactParser parser, String text) throws IOException {
+        return ArtifactReader.read(new ArtifactBuilder("x", kind, kind.label(), "path", 0), parser,
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Limits.DEFAULTS.maxLineBytes());
+    }
+
+    /** Everything an artifact yields, as text, so that a difference shows where it is. */
+    private static String render(ParsedArtifact a) {
+        StringBuilder b = new StringBuilder();
+        b.append(a.status()).append(' ').append(a.lines()).append(' ').append(a.unknownLines()).append('\n');
+        a.problems().forEach(p -> b.append("problem ").append(p).append('\n'));
+        a.notes().forEach(n -> b.append("note ").append(n).append('\n'));
+        a.facts().forEach(f -> b.append("fact ").append(f).append('\n'));
+        a.events().forEach(e -> b.append("event ").append(e).append('\n'));
+        a.tables().forEach(t -> b.append("table ").append(t).append('\n'));
+        return b.toString();
+    }
+}

@@ -117,16 +117,28 @@ final class AppLogParser implements ArtifactParser {
         if (end < 0) {
             return false;
         }
-        Stamp stamp;
-        try {
-            stamp = Stamps.iso(text.substring(0, end));
-        } catch (DateTimeException | NumberFormatException e) {
-            return false; // the grammar path reports it
+        String stamp = text.substring(0, end);
+        if (!surelyValid(stamp)) {
+            try {
+                Stamps.iso(stamp);
+            } catch (DateTimeException | NumberFormatException e) {
+                return false; // the grammar path reports it
+            }
         }
         flush(out);
         record = new Record(stamp);
         records++;
         return true;
+    }
+
+    /** A quick check that settles most stamps without building dates: every day up to the 28th exists. */
+    private static boolean surelyValid(String stamp) {
+        int month = (stamp.charAt(5) - '0') * 10 + stamp.charAt(6) - '0';
+        int day = (stamp.charAt(8) - '0') * 10 + stamp.charAt(9) - '0';
+        int hour = (stamp.charAt(11) - '0') * 10 + stamp.charAt(12) - '0';
+        int minute = (stamp.charAt(14) - '0') * 10 + stamp.charAt(15) - '0';
+        int second = (stamp.charAt(17) - '0') * 10 + stamp.charAt(18) - '0';
+        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     /**
@@ -171,7 +183,7 @@ final class AppLogParser implements ArtifactParser {
         ExceptionKinds.Match match = ExceptionKinds.classify(record.exceptions.keySet());
         if (match != null) {
             Evidence evidence = record.exceptions.get(match.exception());
-            out.event(new Event(match.kind(), record.stamp, 1,
+            out.event(new Event(match.kind(), record.stamp(), 1,
                     Map.of("exception", match.exception()), evidence));
         }
     }
@@ -206,13 +218,29 @@ final class AppLogParser implements ArtifactParser {
         return nonBlank > 0 && stamped * 3 >= nonBlank;
     }
 
-    /** One log record being assembled. */
+    /**
+     * One log record being assembled. The fast path keeps its stamp as text, already known
+     * to be valid, and it is parsed only if the record turns out to hold a failure.
+     */
     private static final class Record {
-        private final Stamp stamp;
+        private Stamp stamp;
+        private final String stampText;
         private final Map<String, Evidence> exceptions = new LinkedHashMap<>();
 
         Record(Stamp stamp) {
             this.stamp = stamp;
+            this.stampText = null;
+        }
+
+        Record(String stampText) {
+            this.stampText = stampText;
+        }
+
+        Stamp stamp() {
+            if (stamp == null) {
+                stamp = Stamps.iso(stampText);
+            }
+            return stamp;
         }
     }
 }

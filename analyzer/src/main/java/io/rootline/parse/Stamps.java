@@ -27,9 +27,24 @@ final class Stamps {
 
     /** "[Sat May  8 12:40:51 2021]" (the weekday is not checked: -T computes it, and it is redundant). */
     static Stamp dmesgClock(String token) {
-        String[] f = token.substring(1, token.length() - 1).trim().split(" +");
-        LocalDate date = LocalDate.of(Integer.parseInt(f[4]), month(f[1]), Integer.parseInt(f[2]));
-        return new Stamp.LocalWall(LocalDateTime.of(date, clock(f[3])));
+        // the lexer fixed the shape: month at 5, then spaces, the day, one space, hh:mm:ss, one space, the year
+        int i = 9;
+        while (token.charAt(i) == ' ') {
+            i++;
+        }
+        int day = token.charAt(i++) - '0';
+        if (token.charAt(i) != ' ') {
+            day = day * 10 + token.charAt(i++) - '0';
+        }
+        int hour = two(token, i + 1);
+        int minute = two(token, i + 4);
+        int second = two(token, i + 7);
+        int year = two(token, i + 10) * 100 + two(token, i + 12);
+        return new Stamp.LocalWall(LocalDateTime.of(year, month(token.substring(5, 8)), day, hour, minute, second));
+    }
+
+    private static int two(String s, int at) {
+        return (s.charAt(at) - '0') * 10 + s.charAt(at + 1) - '0';
     }
 
     /** "Sat May  8 12:45:10 2021"-style fields: month name, day, clock, year. */

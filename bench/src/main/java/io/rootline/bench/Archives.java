@@ -35,7 +35,7 @@ final class Archives {
 
     static Path tarZst(Path folder, Path out) throws IOException, InterruptedException {
         if (Commands.available("zstd")) {
-            Commands.shell("tar -C " + q(folder) + " -cf - " + BundleGenerator.TOP + " | zstd -q -T2 -3 -o " + q(out));
+            Commands.shell("tar -C " + q(folder) + " -cf - " + BundleGenerator.TOP + " | zstd -q -f -T2 -3 -o " + q(out));
         } else {
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out)); OutputStream z = new ZstdCompressorOutputStream(o, 3)) {
                 tar(folder, z);

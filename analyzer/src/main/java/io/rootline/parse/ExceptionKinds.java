@@ -1,10 +1,5 @@
 package io.rootline.parse;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -49,25 +44,12 @@ final class ExceptionKinds {
 
     private static List<Row> load() {
         List<Row> rows = new ArrayList<>();
-        try (var in = ExceptionKinds.class.getResourceAsStream("exception-kinds.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource exception-kinds.tsv");
+        for (String[] cols : TsvResource.rows(ExceptionKinds.class, "exception-kinds.tsv")) {
+            List<String> classes = new ArrayList<>();
+            for (String c : cols[1].split("\\+")) {
+                classes.add(c.trim());
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                List<String> classes = new ArrayList<>();
-                for (String c : cols[1].split("\\+")) {
-                    classes.add(c.trim());
-                }
-                rows.add(new Row(cols[0].trim(), List.copyOf(classes)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rows.add(new Row(cols[0].trim(), List.copyOf(classes)));
         }
         return List.copyOf(rows);
     }

@@ -1,10 +1,5 @@
 package io.rootline.parse;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -72,25 +67,12 @@ final class NetstatWordings {
 
     private static Map<String, String> load(String resource) {
         Map<String, String> map = new HashMap<>();
-        try (var in = NetstatWordings.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String[] cols : TsvResource.rows(NetstatWordings.class, resource)) {
+            if (cols.length == 3) {
+                map.put(cols[0] + "\t" + normalize(cols[1]), cols[2]);
+            } else if (cols.length == 2) {
+                map.put(normalize(cols[0]), cols[1]);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length == 3) {
-                    map.put(cols[0] + "\t" + normalize(cols[1]), cols[2]);
-                } else if (cols.length == 2) {
-                    map.put(normalize(cols[0]), cols[1]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(map);
     }

@@ -22,23 +22,25 @@ final class Archives {
     private Archives() {
     }
 
+    private interface Compressor {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
     static Path tarXz(Path folder, Path out) throws IOException, InterruptedException {
-        if (Commands.available("xz")) {
-            Commands.shell("tar -C " + q(folder) + " -cf - " + BundleGenerator.TOP + " | xz -T1 -3 > " + q(out));
-        } else {
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out)); OutputStream xz = new XZCompressorOutputStream(o, 3)) {
-                tar(folder, xz);
-            }
-        }
-        return out;
+        return pack(folder, out, "xz", "xz -T1 -3 > " + q(out), o -> new XZCompressorOutputStream(o, 3));
     }
 
     static Path tarZst(Path folder, Path out) throws IOException, InterruptedException {
-        if (Commands.available("zstd")) {
-            Commands.shell("tar -C " + q(folder) + " -cf - " + BundleGenerator.TOP + " | zstd -q -f -T2 -3 -o " + q(out));
+        return pack(folder, out, "zstd", "zstd -q -f -T2 -3 -o " + q(out), o -> new ZstdCompressorOutputStream(o, 3));
+    }
+
+    private static Path pack(Path folder, Path out, String program, String pipeInto, Compressor java)
+            throws IOException, InterruptedException {
+        if (Commands.available(program)) {
+            Commands.shell("tar -C " + q(folder) + " -cf - " + BundleGenerator.TOP + " | " + pipeInto);
         } else {
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out)); OutputStream z = new ZstdCompressorOutputStream(o, 3)) {
-                tar(folder, z);
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out)); OutputStream c = java.wrap(o)) {
+                tar(folder, c);
             }
         }
         return out;

@@ -35,8 +35,13 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--work", defaultValue = "target/bench", description = "Where bundles are generated (default target/bench).")
     Path work;
 
-    @Option(names = "--rootline-jar", defaultValue = "analyzer/target/rootline.jar", description = "The rootline jar to measure.")
-    Path jar;
+    @Option(names = "--rootline", defaultValue = "./rootline",
+            description = "The rootline launcher to measure, run as users run it (default ./rootline).")
+    Path launcher;
+
+    @Option(names = "--forms", defaultValue = "folder,xz,zst", split = ",",
+            description = "Forms to generate and measure: folder, xz, zst (default all three).")
+    List<String> forms;
 
     @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
     boolean generateOnly;
@@ -75,30 +80,39 @@ public final class BenchMain implements Callable<Integer> {
         Path expectedFile = dir.resolve("expected.json");
         ObjectMapper json = new ObjectMapper();
         BundleGenerator.Expected expected;
-        if (Files.exists(expectedFile) && Files.exists(xz) && Files.exists(zst)) {
+        boolean wantXz = forms.contains("xz");
+        boolean wantZst = forms.contains("zst");
+        if (Files.exists(expectedFile) && (!wantXz || Files.exists(xz)) && (!wantZst || Files.exists(zst))) {
             expected = json.readValue(expectedFile.toFile(), BundleGenerator.Expected.class);
             out.printf(Locale.ROOT, "using the bundle generated in %s%n", dir);
         } else {
             out.printf(Locale.ROOT, "generating scale %s in %s ...%n", scale, dir);
             Files.createDirectories(dir);
             expected = new BundleGenerator(scale).writeFolder(folder);
-            Archives.tarXz(folder, xz);
-            Archives.tarZst(folder, zst);
+            if (wantXz) {
+                Archives.tarXz(folder, xz);
+            }
+            if (wantZst) {
+                Archives.tarZst(folder, zst);
+            }
             json.writeValue(expectedFile.toFile(), expected);
         }
-        out.printf(Locale.ROOT, "bundle: %.1f MiB expanded, %.1f MiB as .tar.xz, %.1f MiB as .tar.zst; %d drops + %d suppressed, %d conntrack entries%n",
-                expected.bytes() / 1048576.0, Files.size(xz) / 1048576.0, Files.size(zst) / 1048576.0,
+        out.printf(Locale.ROOT, "bundle: %.1f MiB expanded%s%s; %d drops + %d suppressed, %d conntrack entries%n",
+                expected.bytes() / 1048576.0, wantXz ? String.format(Locale.ROOT, ", %.1f MiB as .tar.xz", Files.size(xz) / 1048576.0) : "",
+                wantZst ? String.format(Locale.ROOT, ", %.1f MiB as .tar.zst", Files.size(zst) / 1048576.0) : "",
                 expected.drops(), expected.suppressed(), expected.conntrackEntries());
         if (generateOnly) {
             return 0;
         }
-        double startup = median(() -> Commands.measure(List.of(java(), "-jar", jar.toString(), "--version")).seconds());
+        double startup = median(() -> Commands.measure(List.of(launcher.toString(), "--version")).seconds());
         List<Row> rows = new ArrayList<>();
-        rows.add(measure("folder", folder, "find " + Archives.q(folder) + " -type f -print0 | xargs -0 cat | wc -l", expected, startup));
-        if (Commands.available("xz")) {
+        if (forms.contains("folder")) {
+            rows.add(measure("folder", folder, "find " + Archives.q(folder) + " -type f -print0 | xargs -0 cat | wc -l", expected, startup));
+        }
+        if (wantXz && Commands.available("xz")) {
             rows.add(measure(".tar.xz", xz, "xz -T1 -dc " + Archives.q(xz) + " | wc -l", expected, startup));
         }
-        if (Commands.available("zstd")) {
+        if (wantZst && Commands.available("zstd")) {
             rows.add(measure(".tar.zst", zst, "zstd -dc " + Archives.q(zst) + " | wc -l", expected, startup));
         }
         out.printf(Locale.ROOT, "%nscale %s, median of %d runs, JVM start-up %.2f s%n", scale, runs, startup);
@@ -124,7 +138,7 @@ public final class BenchMain implements Callable<Integer> {
         long peak = 0;
         boolean exact = true;
         for (int i = 0; i < runs; i++) {
-            Commands.Measured m = Commands.measure(List.of(java(), "-jar", jar.toString(), "analyze", "--format", "json",
+            Commands.Measured m = Commands.measure(List.of(launcher.toString(), "analyze", "--format", "json",
                     "--output", report.toString(), bundle.toString()));
             if (m.exit() != 0) {
                 throw new IOException("rootline failed on " + bundle + ":\n" + m.out());
@@ -168,9 +182,5 @@ public final class BenchMain implements Callable<Integer> {
         }
         Arrays.sort(t);
         return t[runs / 2];
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -46,8 +46,11 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
     boolean generateOnly;
 
-    @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the grammars instead.")
+    @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the grammars instead; JMH options may follow (-wi 1 -i 3 ...).")
     boolean jmh;
+
+    @CommandLine.Unmatched
+    List<String> jmhOptions = new ArrayList<>();
 
     private final PrintStream out;
 
@@ -70,8 +73,13 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (jmh) {
-            org.openjdk.jmh.Main.main(new String[] {"io.rootline.bench.GrammarBenchmark"});
+            List<String> args = new ArrayList<>(jmhOptions);
+            args.add("io.rootline.bench.GrammarBenchmark");
+            org.openjdk.jmh.Main.main(args.toArray(String[]::new));
             return 0;
+        }
+        if (!jmhOptions.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown options " + jmhOptions);
         }
         Path dir = work.resolve("scale-" + scale);
         Path folder = dir.resolve("folder");

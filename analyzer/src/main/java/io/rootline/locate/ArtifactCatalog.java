@@ -113,25 +113,35 @@ public final class ArtifactCatalog {
     }
 
     private static Optional<Location> match(String path, String candidate, String note) {
-        for (LogicalArtifact artifact : ARTIFACTS) {
-            List<String> patterns = artifact.paths();
-            for (int i = 0; i < patterns.size(); i++) {
-                if (glob(patterns.get(i)).matches(Path.of(candidate))) {
-                    return Optional.of(new Location(path, artifact, artifact.kind(), i, "path", note));
-                }
+        Path asPath = Path.of(candidate);
+        for (Pattern p : PATTERNS) {
+            if (p.matcher().matches(asPath)) {
+                return Optional.of(new Location(path, p.artifact(), p.artifact().kind(), p.preference(), "path", note));
             }
         }
         return Optional.empty();
+    }
+
+    /** A path pattern of an artifact, compiled once: every member of every bundle is matched against all of them. */
+    private record Pattern(LogicalArtifact artifact, int preference, PathMatcher matcher) {
+    }
+
+    private static final List<Pattern> PATTERNS = compile();
+
+    private static List<Pattern> compile() {
+        List<Pattern> patterns = new java.util.ArrayList<>();
+        for (LogicalArtifact artifact : ARTIFACTS) {
+            for (int i = 0; i < artifact.paths().size(); i++) {
+                patterns.add(new Pattern(artifact, i, FileSystems.getDefault().getPathMatcher("glob:" + artifact.paths().get(i))));
+            }
+        }
+        return List.copyOf(patterns);
     }
 
     /** Whether a file at an unknown path may be identified by its content. */
     public static boolean sniffable(String path) {
         return SOS_TREES.stream().noneMatch(path::startsWith) && !path.startsWith("sos_strings/")
                 && !path.equals("version.txt") && !path.equals("environment");
-    }
-
-    private static PathMatcher glob(String pattern) {
-        return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     }
 
     /**

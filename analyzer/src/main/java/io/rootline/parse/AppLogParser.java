@@ -48,9 +48,6 @@ final class AppLogParser implements ArtifactParser {
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
-        if (fastPath && fast(text, out)) {
-            return;
-        }
         LineContext line = grammar.parse(text, io.rootline.grammar.AppLogParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -83,42 +80,41 @@ final class AppLogParser implements ArtifactParser {
         return Stamp.NONE;
     }
 
+    private static final byte[] EXCEPTION = FastLines.ascii("Exception");
+    private static final byte[] ERROR = FastLines.ascii("Error");
+
     /**
      * The fast path, for the lines that make up nearly all of a log: no exception class can
      * be named on them (no "Exception" or "Error"), and they either start with a bare
      * "yyyy-MM-dd HH:mm:ss[,.]SSS " stamp (a record begins) or cannot start a stamp at all
-     * (a continuation). Their effect is the grammar's: a new record, or nothing.
-     *
-     * @return false when the line must go to the grammar
+     * (a continuation). Their effect is the grammar's: a new record, or nothing. The stamp
+     * is kept as text and parsed only if the record turns out to hold a failure.
      */
-    private boolean fast(String text, ArtifactBuilder out) {
-        if (text.contains("Exception") || text.contains("Error") || FastLines.hasStrayControl(text)) {
+    @Override
+    public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (!fastPath || mayNameAnException(b, n)) {
             return false;
         }
         int at = 0;
-        while (at < text.length() && FastLines.blank(text.charAt(at))) {
+        while (at < n && FastLines.blank(b[at])) {
             at++;
         }
-        if (at == text.length()) {
-            return false; // blank lines are rare: the grammar takes them
+        if (at == n || b[at] == '[' || b[at] == '#') {
+            return false; // blank lines and bracketed stamps are rare: the grammar takes them
         }
-        char first = text.charAt(at);
-        if (first == '[' || first == '#') {
-            return false;
-        }
-        if (!FastLines.digit(first)) {
+        if (!FastLines.digit(b[at])) {
             if (record == null) {
                 record = new Record(Stamp.NONE);
                 records++;
             }
             return true;
         }
-        int end = at == 0 ? plainDateTimeEnd(text) : -1;
+        int end = at == 0 ? plainDateTimeEnd(b, n) : -1;
         if (end < 0) {
             return false;
         }
-        String stamp = text.substring(0, end);
-        if (!surelyValid(stamp)) {
+        String stamp = FastLines.text(b, 0, end);
+        if (!surelyValid(b)) {
             try {
                 Stamps.iso(stamp);
             } catch (DateTimeException | NumberFormatException e) {
@@ -131,35 +127,47 @@ final class AppLogParser implements ArtifactParser {
         return true;
     }
 
+    /** One pass: "Exception" or "Error" anywhere (both start with 'E'), or a stray carriage return. */
+    private static boolean mayNameAnException(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            byte c = b[i];
+            if (c == 'E') {
+                if (FastLines.startsWith(b, n, i, EXCEPTION) || FastLines.startsWith(b, n, i, ERROR)) {
+                    return true;
+                }
+            } else if (c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A quick check that settles most stamps without building dates: every day up to the 28th exists. */
-    private static boolean surelyValid(String stamp) {
-        int month = (stamp.charAt(5) - '0') * 10 + stamp.charAt(6) - '0';
-        int day = (stamp.charAt(8) - '0') * 10 + stamp.charAt(9) - '0';
-        int hour = (stamp.charAt(11) - '0') * 10 + stamp.charAt(12) - '0';
-        int minute = (stamp.charAt(14) - '0') * 10 + stamp.charAt(15) - '0';
-        int second = (stamp.charAt(17) - '0') * 10 + stamp.charAt(18) - '0';
-        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59;
+    private static boolean surelyValid(byte[] b) {
+        int month = FastLines.two(b, 5);
+        int day = FastLines.two(b, 8);
+        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && FastLines.two(b, 11) <= 23
+                && FastLines.two(b, 14) <= 59 && FastLines.two(b, 17) <= 59;
     }
 
     /**
      * Where a "yyyy-MM-dd HH:mm:ss" stamp with an optional ",SSS" or ".SSS" ends, when a space
      * or tab follows it (so the lexer's DATE_TIME token is exactly this); -1 otherwise.
      */
-    private static int plainDateTimeEnd(String s) {
-        if (s.length() < 20 || !FastLines.digits(s, 0, 4) || s.charAt(4) != '-' || !FastLines.digits(s, 5, 2)
-                || s.charAt(7) != '-' || !FastLines.digits(s, 8, 2) || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
-                || !FastLines.digits(s, 11, 2) || s.charAt(13) != ':' || !FastLines.digits(s, 14, 2) || s.charAt(16) != ':'
-                || !FastLines.digits(s, 17, 2)) {
+    private static int plainDateTimeEnd(byte[] b, int n) {
+        if (n < 20 || !FastLines.digits(b, n, 0, 4) || b[4] != '-' || !FastLines.digits(b, n, 5, 2) || b[7] != '-'
+                || !FastLines.digits(b, n, 8, 2) || (b[10] != ' ' && b[10] != 'T') || !FastLines.digits(b, n, 11, 2)
+                || b[13] != ':' || !FastLines.digits(b, n, 14, 2) || b[16] != ':' || !FastLines.digits(b, n, 17, 2)) {
             return -1;
         }
         int i = 19;
-        if (i < s.length() && (s.charAt(i) == ',' || s.charAt(i) == '.') && i + 1 < s.length() && FastLines.digit(s.charAt(i + 1))) {
+        if (i + 1 < n && (b[i] == ',' || b[i] == '.') && FastLines.digit(b[i + 1])) {
             i++;
-            while (i < s.length() && FastLines.digit(s.charAt(i))) {
+            while (i < n && FastLines.digit(b[i])) {
                 i++;
             }
         }
-        return i < s.length() && FastLines.blank(s.charAt(i)) ? i : -1;
+        return i < n && FastLines.blank(b[i]) ? i : -1;
     }
 
     /** Every exception class named on the line, in order, with the line as evidence. */

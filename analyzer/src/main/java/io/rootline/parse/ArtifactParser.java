@@ -12,6 +12,15 @@ public interface ArtifactParser {
     /** Called for every line, in order, with its 1-based number. */
     void line(int number, String text, ArtifactBuilder out);
 
+    /**
+     * A fast path: takes a line as raw bytes (the first {@code length} of {@code bytes}) when
+     * it fully understands it, with exactly the effect {@link #line} would have, and returns
+     * true; returns false to have the line decoded and given to {@link #line}.
+     */
+    default boolean fastLine(int number, byte[] bytes, int length, ArtifactBuilder out) {
+        return false;
+    }
+
     /** Called once after the last line, for aggregates computed over the whole artifact. */
     default void finish(ArtifactBuilder out) {
     }

@@ -48,14 +48,16 @@ public final class ArtifactReader {
         }
         LineReader lines = new LineReader(decoded, maxLineBytes, maxBytes);
         try {
-            String line;
-            while ((line = lines.next()) != null) {
+            int length;
+            while ((length = lines.nextRaw()) >= 0) {
                 out.lineRead();
                 if (lines.lastLineCut()) {
                     out.problem(lines.lineNumber(), "line longer than " + maxLineBytes + " bytes; the rest was skipped (--max-line-bytes)");
                 }
                 try {
-                    parser.line(lines.lineNumber(), line, out);
+                    if (!parser.fastLine(lines.lineNumber(), lines.bytes(), length, out)) {
+                        parser.line(lines.lineNumber(), LineReader.decode(lines.bytes(), length), out);
+                    }
                 } catch (RuntimeException e) {
                     out.problem(lines.lineNumber(), "this line could not be used (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");

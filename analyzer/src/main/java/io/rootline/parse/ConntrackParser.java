@@ -42,7 +42,9 @@ final class ConntrackParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.ConntrackParser> grammar =
             new GrammarDriver<>(ConntrackLexer::new, io.rootline.grammar.ConntrackParser::new);
     private final boolean fastPath;
-    private final List<String> tokens = new ArrayList<>(24);
+    private final int[] starts = new int[64];
+    private final int[] ends = new int[64];
+    private final List<String> counted = new ArrayList<>(8);
     private long entries;
     private final Map<String, Long> protocols = new TreeMap<>();
     private final Map<String, Long> states = new TreeMap<>();
@@ -60,9 +62,6 @@ final class ConntrackParser implements ArtifactParser {
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
-        if (fastPath && fast(text)) {
-            return;
-        }
         LineContext line = grammar.parse(text, io.rootline.grammar.ConntrackParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -119,65 +118,80 @@ final class ConntrackParser implements ArtifactParser {
     /**
      * The fast path: an entry whose every token is what the lexer would make of it (names,
      * numbers, a state, then key=value and [FLAG] only), in the order the entry rule wants.
-     *
-     * @return false when the line must go to the grammar
+     * Only the tokens that are counted become strings.
      */
-    private boolean fast(String text) {
-        tokens.clear();
+    @Override
+    public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (!fastPath) {
+            return false;
+        }
+        int count = 0;
         int i = 0;
-        int n = text.length();
         while (i < n) {
-            char c = text.charAt(i);
-            if (FastLines.blank(c)) {
+            if (FastLines.blank(b[i])) {
                 i++;
                 continue;
             }
-            int start = i;
-            while (i < n && !FastLines.blank(text.charAt(i))) {
-                if (text.charAt(i) == '\r') {
+            if (count == starts.length) {
+                return false;
+            }
+            starts[count] = i;
+            while (i < n && !FastLines.blank(b[i])) {
+                if (b[i] == '\r') {
                     return false;
                 }
                 i++;
             }
-            tokens.add(text.substring(start, i));
+            ends[count++] = i;
         }
         int at;
-        if (tokens.size() >= 5 && isName(tokens.get(0)) && isNumber(tokens.get(1)) && isName(tokens.get(2)) && isNumber(tokens.get(3))) {
+        if (count >= 5 && isName(b, 0) && isNumber(b, 1) && isName(b, 2) && isNumber(b, 3)) {
             at = 2;
-        } else if (tokens.size() >= 3 && isName(tokens.get(0)) && isNumber(tokens.get(1))) {
+        } else if (count >= 3 && isName(b, 0) && isNumber(b, 1)) {
             at = 0;
         } else {
             return false;
         }
-        String protocol = tokens.get(at);
+        int protocol = at;
         at += 2;
-        if (at < tokens.size() && isNumber(tokens.get(at))) {
+        if (at < count && isNumber(b, at)) {
             at++;
         }
-        String state = null;
-        if (at < tokens.size() && isState(tokens.get(at))) {
-            state = tokens.get(at++);
+        int state = -1;
+        if (at < count && isState(b, starts[at], ends[at])) {
+            state = at++;
         }
-        if (at >= tokens.size()) {
+        if (at >= count) {
             return false;
         }
-        for (int k = at; k < tokens.size(); k++) {
-            if (!isKeyValue(tokens.get(k)) && !isFlag(tokens.get(k))) {
+        counted.clear();
+        boolean dport = false;
+        for (int k = at; k < count; k++) {
+            if (isFlag(b, k)) {
+                counted.add(FastLines.text(b, starts[k], ends[k]));
+            } else if (!isKeyValue(b, k)) {
                 return false;
+            } else if (!dport && FastLines.startsWith(b, ends[k], starts[k], DPORT)) {
+                counted.add(FastLines.text(b, starts[k], ends[k]));
+                dport = true;
             }
         }
-        count(protocol, state, tokens, at);
+        count(FastLines.text(b, starts[protocol], ends[protocol]),
+                state < 0 ? null : FastLines.text(b, starts[state], ends[state]), counted, 0);
         return true;
     }
 
+    private static final byte[] DPORT = FastLines.ascii("dport=");
+
     /** NAME: [a-z][a-z0-9]* */
-    private static boolean isName(String t) {
-        if (t.isEmpty() || t.charAt(0) < 'a' || t.charAt(0) > 'z') {
+    private boolean isName(byte[] b, int token) {
+        int s = starts[token];
+        int e = ends[token];
+        if (b[s] < 'a' || b[s] > 'z') {
             return false;
         }
-        for (int i = 1; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !FastLines.digit(c)) {
+        for (int i = s + 1; i < e; i++) {
+            if (!(b[i] >= 'a' && b[i] <= 'z') && !FastLines.digit(b[i])) {
                 return false;
             }
         }
@@ -185,18 +199,17 @@ final class ConntrackParser implements ArtifactParser {
     }
 
     /** NUMBER: [0-9]+ */
-    private static boolean isNumber(String t) {
-        return !t.isEmpty() && FastLines.digits(t, 0, t.length());
+    private boolean isNumber(byte[] b, int token) {
+        return FastLines.digits(b, ends[token], starts[token], ends[token] - starts[token]);
     }
 
-    /** STATE: [A-Z][A-Z_]* */
-    private static boolean isState(String t) {
-        if (t.isEmpty() || t.charAt(0) < 'A' || t.charAt(0) > 'Z') {
+    /** STATE: [A-Z][A-Z_]* (from s to e) */
+    private static boolean isState(byte[] b, int s, int e) {
+        if (s >= e || b[s] < 'A' || b[s] > 'Z') {
             return false;
         }
-        for (int i = 1; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (!(c >= 'A' && c <= 'Z') && c != '_') {
+        for (int i = s + 1; i < e; i++) {
+            if (!(b[i] >= 'A' && b[i] <= 'Z') && b[i] != '_') {
                 return false;
             }
         }
@@ -204,28 +217,25 @@ final class ConntrackParser implements ArtifactParser {
     }
 
     /** KEY_VALUE: [a-z_]+ '=' anything but blanks */
-    private static boolean isKeyValue(String t) {
-        int eq = t.indexOf('=');
-        if (eq <= 0) {
-            return false;
+    private boolean isKeyValue(byte[] b, int token) {
+        int s = starts[token];
+        int e = ends[token];
+        int i = s;
+        while (i < e && ((b[i] >= 'a' && b[i] <= 'z') || b[i] == '_')) {
+            i++;
         }
-        for (int i = 0; i < eq; i++) {
-            char c = t.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && c != '_') {
-                return false;
-            }
-        }
-        return true;
+        return i > s && i < e && b[i] == '=';
     }
 
     /** FLAG: '[' [A-Z_]+ ']' */
-    private static boolean isFlag(String t) {
-        if (t.length() < 3 || t.charAt(0) != '[' || t.charAt(t.length() - 1) != ']') {
+    private boolean isFlag(byte[] b, int token) {
+        int s = starts[token];
+        int e = ends[token];
+        if (e - s < 3 || b[s] != '[' || b[e - 1] != ']') {
             return false;
         }
-        for (int i = 1; i < t.length() - 1; i++) {
-            char c = t.charAt(i);
-            if (!(c >= 'A' && c <= 'Z') && c != '_') {
+        for (int i = s + 1; i < e - 1; i++) {
+            if (!(b[i] >= 'A' && b[i] <= 'Z') && b[i] != '_') {
                 return false;
             }
         }

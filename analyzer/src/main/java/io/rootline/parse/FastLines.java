@@ -1,38 +1,88 @@
 package io.rootline.parse;
 
 /**
- * Character tests the hand-written fast paths share. Each fast path takes only lines
- * whose every token it can classify exactly as the grammar's lexer would, and hands
- * every other line to the grammar; FastPathAgreementTest proves the two agree.
+ * Byte tests the hand-written fast paths share. A fast path looks at a line's raw bytes
+ * and takes only lines whose every token it can classify exactly as the grammar's lexer
+ * would; every other line is decoded and handed to the grammar. Non-ASCII bytes never
+ * look like ASCII punctuation in UTF-8 or Latin-1, so judging the bytes is judging the text.
+ * FastPathAgreementTest proves the two ways agree.
  */
 final class FastLines {
 
     private FastLines() {
     }
 
-    static boolean digit(char c) {
+    static boolean digit(byte c) {
         return c >= '0' && c <= '9';
     }
 
-    static boolean blank(char c) {
+    static boolean blank(byte c) {
         return c == ' ' || c == '\t';
     }
 
     /** Whether the line holds a character no lexer rule accepts mid-line (a carriage return). */
-    static boolean hasStrayControl(String line) {
-        return line.indexOf('\r') >= 0;
+    static boolean hasStrayControl(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** Whether {@code s} has {@code n} digits from {@code at}. */
-    static boolean digits(String s, int at, int n) {
-        if (at + n > s.length()) {
+    /** Whether {@code b} has {@code count} digits from {@code at} (within {@code n}). */
+    static boolean digits(byte[] b, int n, int at, int count) {
+        if (at + count > n) {
             return false;
         }
-        for (int i = at; i < at + n; i++) {
-            if (!digit(s.charAt(i))) {
+        for (int i = at; i < at + count; i++) {
+            if (!digit(b[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The two-digit number at {@code at}. */
+    static int two(byte[] b, int at) {
+        return (b[at] - '0') * 10 + b[at + 1] - '0';
+    }
+
+    /** Whether the ASCII {@code word} occurs in the first {@code n} bytes, from {@code from}. */
+    static boolean contains(byte[] b, int n, int from, byte[] word) {
+        byte first = word[0];
+        outer:
+        for (int i = from, last = n - word.length; i <= last; i++) {
+            if (b[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < word.length; k++) {
+                if (b[i + k] != word[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    static boolean startsWith(byte[] b, int n, int at, byte[] word) {
+        if (at + word.length > n) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            if (b[at + k] != word[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    static String text(byte[] b, int from, int to) {
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

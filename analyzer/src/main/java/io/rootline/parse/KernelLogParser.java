@@ -44,7 +44,9 @@ final class KernelLogParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
             new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
     /** Words that any message rules act on contains; a line without them is plain text. */
-    private static final String[] MESSAGE_WORDS = {"table full", "suppressed", "able overflow", "SYN flooding"};
+    private static final byte[][] MESSAGE_WORDS = {FastLines.ascii("table full"), FastLines.ascii("suppressed"),
+        FastLines.ascii("able overflow"), FastLines.ascii("SYN flooding")};
+    private static final byte[] KERNEL_TAG = FastLines.ascii("kernel: ");
 
     private final boolean fastPath;
     private long stamped;
@@ -61,9 +63,6 @@ final class KernelLogParser implements ArtifactParser {
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
-        if (fastPath && fast(text)) {
-            return;
-        }
         LineContext line = grammar.parse(text, io.rootline.grammar.KernelLogParser::line);
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
@@ -108,31 +107,30 @@ final class KernelLogParser implements ArtifactParser {
      * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then a
      * message that is plain text to the grammar (it holds none of {@link #MESSAGE_WORDS} and
      * does not start with the "kernel: " tag). Their only effect is to be counted as stamped.
-     *
-     * @return false when the line must go to the grammar
      */
-    private boolean fast(String text) {
-        if (FastLines.hasStrayControl(text)) {
+    @Override
+    public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (!fastPath || FastLines.hasStrayControl(b, n)) {
             return false;
         }
-        int end = uptimeStampEnd(text);
+        int end = uptimeStampEnd(b, n);
         boolean clock = false;
         if (end < 0) {
-            end = clockStampEnd(text);
+            end = clockStampEnd(b, n);
             clock = end > 0;
         }
-        if (end < 0 || (end < text.length() && !FastLines.blank(text.charAt(end)))) {
+        if (end < 0 || (end < n && !FastLines.blank(b[end]))) {
             return false;
         }
         int message = end;
-        while (message < text.length() && FastLines.blank(text.charAt(message))) {
+        while (message < n && FastLines.blank(b[message])) {
             message++;
         }
-        if (text.startsWith("kernel: ", message)) {
+        if (FastLines.startsWith(b, n, message, KERNEL_TAG)) {
             return false;
         }
-        for (String word : MESSAGE_WORDS) {
-            if (text.indexOf(word, message) >= 0) {
+        for (byte[] word : MESSAGE_WORDS) {
+            if (FastLines.contains(b, n, message, word)) {
                 return false;
             }
         }
@@ -144,54 +142,59 @@ final class KernelLogParser implements ArtifactParser {
     }
 
     /** "[86330449.294600]" or "[    0.000000]": the index after ']', or -1. */
-    private static int uptimeStampEnd(String s) {
-        if (s.isEmpty() || s.charAt(0) != '[') {
+    private static int uptimeStampEnd(byte[] b, int n) {
+        if (n == 0 || b[0] != '[') {
             return -1;
         }
         int i = 1;
-        while (i < s.length() && s.charAt(i) == ' ') {
+        while (i < n && b[i] == ' ') {
             i++;
         }
         int digits = i;
-        while (i < s.length() && FastLines.digit(s.charAt(i))) {
+        while (i < n && FastLines.digit(b[i])) {
             i++;
         }
-        if (i == digits || i >= s.length() || s.charAt(i) != '.') {
+        if (i == digits || i >= n || b[i] != '.') {
             return -1;
         }
         int fraction = ++i;
-        while (i < s.length() && FastLines.digit(s.charAt(i))) {
+        while (i < n && FastLines.digit(b[i])) {
             i++;
         }
-        return i > fraction && i < s.length() && s.charAt(i) == ']' ? i + 1 : -1;
+        return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
     }
 
     /**
      * "[Sat May  8 12:40:51 2021]" with a date that exists: the index after ']', or -1.
      * Follows CLOCK_STAMP exactly: '[' day ' ' month ' '+ d{1,2} ' ' hh:mm:ss ' ' yyyy ']'.
      */
-    private static int clockStampEnd(String s) {
-        if (s.length() < 25 || s.charAt(0) != '[' || !DAYS.contains(s.substring(1, 4)) || s.charAt(4) != ' '
-                || !MONTHS.contains(s.substring(5, 8)) || s.charAt(8) != ' ') {
+    private static int clockStampEnd(byte[] b, int n) {
+        if (n < 25 || b[0] != '[' || !DAYS.contains(FastLines.text(b, 1, 4)) || b[4] != ' '
+                || !MONTHS.contains(FastLines.text(b, 5, 8)) || b[8] != ' ') {
             return -1;
         }
         int i = 9;
-        while (i < s.length() && s.charAt(i) == ' ') {
+        while (i < n && b[i] == ' ') {
             i++;
         }
         int day = i;
-        while (i < s.length() && i - day < 2 && FastLines.digit(s.charAt(i))) {
+        while (i < n && i - day < 2 && FastLines.digit(b[i])) {
             i++;
         }
-        if (i == day || i + 15 > s.length() || s.charAt(i) != ' ' || !FastLines.digits(s, i + 1, 2) || s.charAt(i + 3) != ':'
-                || !FastLines.digits(s, i + 4, 2) || s.charAt(i + 6) != ':' || !FastLines.digits(s, i + 7, 2)
-                || s.charAt(i + 9) != ' ' || !FastLines.digits(s, i + 10, 4) || s.charAt(i + 14) != ']') {
+        if (i == day || i + 15 > n || b[i] != ' ' || !FastLines.digits(b, n, i + 1, 2) || b[i + 3] != ':'
+                || !FastLines.digits(b, n, i + 4, 2) || b[i + 6] != ':' || !FastLines.digits(b, n, i + 7, 2)
+                || b[i + 9] != ' ' || !FastLines.digits(b, n, i + 10, 4) || b[i + 14] != ']') {
             return -1;
         }
-        try {
-            Stamps.dmesgClock(s.substring(0, i + 15));
-        } catch (DateTimeException e) {
-            return -1; // the grammar path reports the impossible date
+        int dayOfMonth = i - day == 1 ? b[day] - '0' : FastLines.two(b, day);
+        boolean surelyValid = dayOfMonth >= 1 && dayOfMonth <= 28 && FastLines.two(b, i + 1) <= 23
+                && FastLines.two(b, i + 4) <= 59 && FastLines.two(b, i + 7) <= 59;
+        if (!surelyValid) {
+            try {
+                Stamps.dmesgClock(FastLines.text(b, 0, i + 15));
+            } catch (DateTimeException e) {
+                return -1; // the grammar path reports the impossible date
+            }
         }
         return i + 15;
     }

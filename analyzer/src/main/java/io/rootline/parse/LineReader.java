@@ -20,6 +20,7 @@ public final class LineReader {
     private int pos;
     private int end;
     private byte[] line = new byte[256];
+    private int length;
     private int lineNumber;
     private boolean lastCut;
     private boolean eof;
@@ -49,10 +50,18 @@ public final class LineReader {
 
     /** The next line without its terminator ("\n" or "\r\n"), or null at the end. */
     public String next() throws IOException {
+        return nextRaw() < 0 ? null : decode(line, length);
+    }
+
+    /**
+     * Reads the next line into {@link #bytes()} (its first {@link #length()} bytes, the
+     * terminator removed) without decoding it; -1 at the end. Fast paths look at these bytes.
+     */
+    public int nextRaw() throws IOException {
         if (eof) {
-            return null;
+            return -1;
         }
-        int length = 0;
+        length = 0;
         boolean sawAny = false;
         lastCut = false;
         while (true) {
@@ -62,7 +71,7 @@ public final class LineReader {
                     exhausted = true;
                     eof = true;
                     if (!sawAny) {
-                        return null;
+                        return -1;
                     }
                     lastCut = true;
                     break;
@@ -76,30 +85,54 @@ public final class LineReader {
                     end = 0;
                     eof = true;
                     if (!sawAny) {
-                        return null;
+                        return -1;
                     }
                     break;
                 }
             }
             sawAny = true;
-            byte b = buffer[pos++];
-            if (b == '\n') {
-                break;
+            int newline = pos;
+            while (newline < end && buffer[newline] != '\n') {
+                newline++;
             }
-            if (length < maxLineBytes) {
-                if (length == line.length) {
-                    line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
-                }
-                line[length++] = b;
-            } else {
-                lastCut = true;
+            append(pos, newline - pos);
+            boolean found = newline < end;
+            pos = found ? newline + 1 : newline;
+            if (found) {
+                break;
             }
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
         lineNumber++;
-        return decode(line, length);
+        return length;
+    }
+
+    /** Copies part of the buffer onto the line, keeping at most maxLineBytes. */
+    private void append(int from, int count) {
+        int room = maxLineBytes - length;
+        int take = Math.min(count, room);
+        if (take < count) {
+            lastCut = true;
+        }
+        if (take > 0) {
+            if (length + take > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(line.length * 2, length + take)));
+            }
+            System.arraycopy(buffer, from, line, length, take);
+            length += take;
+        }
+    }
+
+    /** The bytes of the line last read by {@link #nextRaw()}; valid until the next read. */
+    public byte[] bytes() {
+        return line;
+    }
+
+    /** How many of {@link #bytes()} the line last read holds. */
+    public int length() {
+        return length;
     }
 
     /** 1-based number of the line last returned. */

@@ -142,7 +142,7 @@ public final class BundleReader {
                 }
                 // commons-compress reports some damage as IllegalArgumentException (bad header fields)
                 losses.add(new BundleLoss(current, (label.isEmpty() ? "the archive" : "the archive " + label)
-                        + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + describe(e)
+                        + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + Failures.describe(e)
                         + "; entries after it are lost"));
             }
             if (depth == 1) {
@@ -197,14 +197,14 @@ public final class BundleReader {
             // Decompression, the costliest part of reading, runs on a thread of its own, a
             // megabyte ahead of the thread that parses: both cores work.
             tarBytes = new BufferedInputStream(format.compressed()
-                    ? readAhead(new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded)) : counted, 1 << 16);
+                    ? new DecodeAhead(new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded)) : counted, 1 << 16);
             if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
                 reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
                         + " (it holds something else, or is damaged at its start)"));
                 return new BundleReadResult(source, format.label(), "", 0, reading.losses);
             }
         } catch (IOException | RuntimeException e) {
-            reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + describe(e)
+            reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + Failures.describe(e)
                     + (format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2
                     ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
             return new BundleReadResult(source, format.label(), "", 0, reading.losses);
@@ -214,10 +214,6 @@ public final class BundleReader {
         }
         return new BundleReadResult(source, format.label() + (format.compressed() ? "+tar" : ""),
                 reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
-    }
-
-    private static InputStream readAhead(InputStream decoded) {
-        return new DecodeAhead(decoded);
     }
 
     private BundleReadResult readDirectory(Path root, BundleVisitor visitor) throws IOException {
@@ -253,7 +249,7 @@ public final class BundleReader {
                 } catch (IOException e) {
                     LimitReached limit = limitIn(e);
                     reading.losses.add(new BundleLoss(path, limit != null ? "stopped reading: " + limit.getMessage()
-                            : "cannot be read: " + describe(e)));
+                            : "cannot be read: " + Failures.describe(e)));
                 }
             } else {
                 // FIFOs, devices, sockets: never opened (a FIFO would block forever)
@@ -293,10 +289,6 @@ public final class BundleReader {
             }
         }
         return null;
-    }
-
-    static String describe(Throwable e) {
-        return Failures.describe(e);
     }
 
     private static String trimSlash(String wrapper) {

@@ -58,15 +58,13 @@ public final class BundleClock {
         return Optional.empty();
     }
 
-    /** Whether a stamp of this shape can be placed at all. */
-    public boolean canResolve(Stamp stamp) {
-        return resolve(stamp).isPresent();
+    /** ISO-8601 with the host's offset, to the second: "2021-05-08T12:40:51+08:00" (seconds always shown). */
+    public String iso(Instant instant) {
+        return ISO.format(OffsetDateTime.ofInstant(instant, offset));
     }
 
-    /** ISO-8601 with the host's offset, to the second: "2021-05-08T12:40:51+08:00". */
-    public String iso(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, offset).withNano(0).toString();
-    }
+    /** The one ISO-8601 layout of reports: to the second, offset as +hh:mm. */
+    public static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     /** The host's wall clock, to the second: "12:40:51". */
     public String timeOfDay(Instant instant) {

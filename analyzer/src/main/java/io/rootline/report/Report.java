@@ -25,7 +25,7 @@ public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List
 
     public static final String SCHEMA = "rootline.report/1";
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter ISO = io.rootline.clock.BundleClock.ISO;
     private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -144,11 +144,7 @@ public final class HostileBundles {
 
     /** A few MiB of gzip that expand to {@code bytes} of zeros, after the incident. */
     static Path bomb(Path dir, long bytes) throws IOException {
-        Path out = dir.resolve("bomb.tar.gz");
-        try (OutputStream raw = Files.newOutputStream(out);
-             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        return tarGz(dir.resolve("bomb.tar.gz"), tar -> {
             writeIncident(tar);
             TarArchiveEntry entry = new TarArchiveEntry("sosreport-host1-2021-05-08-abc/var/log/zeros.log");
             entry.setSize(bytes);
@@ -158,8 +154,7 @@ public final class HostileBundles {
                 tar.write(zeros, 0, (int) Math.min(zeros.length, left));
             }
             tar.closeArchiveEntry();
-        }
-        return out;
+        });
     }
 
     /** A kernel log whose first line is {@code bytes} long, then the incident's drop lines. */
@@ -190,18 +185,13 @@ public final class HostileBundles {
 
     /** The incident followed by {@code count} tiny files. */
     static Path manyFiles(Path dir, int count) throws IOException {
-        Path out = dir.resolve("many.tar.gz");
-        try (OutputStream raw = Files.newOutputStream(out);
-             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+        return tarGz(dir.resolve("many.tar.gz"), tar -> {
             writeIncident(tar);
             byte[] one = {'x'};
             for (int i = 0; i < count; i++) {
                 add(tar, "sosreport-host1-2021-05-08-abc/sys/tiny/" + i, one);
             }
-        }
-        return out;
+        });
     }
 
     /** Each artifact's lines replaced by random bytes, except the kernel log (seed 4). */
@@ -229,6 +219,18 @@ public final class HostileBundles {
             writer.write(tar);
         }
         return Files.write(out, bytes.toByteArray());
+    }
+
+    /** A gzip-compressed tar streamed to a file, for the cases too large to build in memory. */
+    private static Path tarGz(Path out, TarWriter writer) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(out);
+             GzipCompressorOutputStream gz = new GzipCompressorOutputStream(raw);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            writer.write(tar);
+        }
+        return out;
     }
 
     private static void writeIncident(TarArchiveOutputStream tar) throws IOException {

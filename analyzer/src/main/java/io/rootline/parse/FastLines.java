@@ -20,14 +20,9 @@ final class FastLines {
         return c == ' ' || c == '\t';
     }
 
-    /** Whether the line holds a character no lexer rule accepts mid-line (a carriage return). */
-    static boolean hasStrayControl(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
-            if (b[i] == '\r') {
-                return true;
-            }
-        }
-        return false;
+    /** An ASCII letter. */
+    static boolean letter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Whether {@code b} has {@code count} digits from {@code at} (within {@code n}). */
@@ -46,24 +41,6 @@ final class FastLines {
     /** The two-digit number at {@code at}. */
     static int two(byte[] b, int at) {
         return (b[at] - '0') * 10 + b[at + 1] - '0';
-    }
-
-    /** Whether the ASCII {@code word} occurs in the first {@code n} bytes, from {@code from}. */
-    static boolean contains(byte[] b, int n, int from, byte[] word) {
-        byte first = word[0];
-        outer:
-        for (int i = from, last = n - word.length; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
-            }
-            for (int k = 1; k < word.length; k++) {
-                if (b[i + k] != word[k]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     static boolean startsWith(byte[] b, int n, int at, byte[] word) {

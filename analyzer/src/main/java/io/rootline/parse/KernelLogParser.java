@@ -44,8 +44,7 @@ final class KernelLogParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
             new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
     /** Words that any message rules act on contains; a line without them is plain text. */
-    private static final byte[][] MESSAGE_WORDS = {FastLines.ascii("table full"), FastLines.ascii("suppressed"),
-        FastLines.ascii("able overflow"), FastLines.ascii("SYN flooding")};
+    private static final WordSet MESSAGE_WORDS = new WordSet("table full", "suppressed", "able overflow", "SYN flooding");
     private static final byte[] KERNEL_TAG = FastLines.ascii("kernel: ");
 
     private final boolean fastPath;
@@ -104,13 +103,15 @@ final class KernelLogParser implements ArtifactParser {
     }
 
     /**
-     * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then a
-     * message that is plain text to the grammar (it holds none of {@link #MESSAGE_WORDS} and
-     * does not start with the "kernel: " tag). Their only effect is to be counted as stamped.
+     * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then
+     * either a message that is plain text to the grammar (it holds none of
+     * {@link #MESSAGE_WORDS} and does not start with the "kernel: " tag), whose only effect
+     * is to be counted as stamped, or a rate limiter's "SOURCE: N callbacks suppressed", which
+     * busy hosts print by the hundred thousand (audit's limiter, most of all).
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
-        if (!fastPath || FastLines.hasStrayControl(b, n)) {
+        if (!fastPath) {
             return false;
         }
         int end = uptimeStampEnd(b, n);
@@ -129,14 +130,62 @@ final class KernelLogParser implements ArtifactParser {
         if (FastLines.startsWith(b, n, message, KERNEL_TAG)) {
             return false;
         }
-        for (byte[] word : MESSAGE_WORDS) {
-            if (FastLines.contains(b, n, message, word)) {
-                return false;
-            }
+        if (MESSAGE_WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)) {
+            return false;
         }
         stamped++;
         if (clock) {
             clockStamped++;
+        }
+        return true;
+    }
+
+    private static final byte[] CALLBACKS_SUPPRESSED = FastLines.ascii("callbacks suppressed");
+
+    /**
+     * "SOURCE: N callbacks suppressed" and nothing after it, where SOURCE is a word the lexer
+     * can only read as a WORD (it starts with a letter or '_' and holds no blank; the caller
+     * has already given "kernel: " lines to the grammar): the grammar's rateLimited message.
+     * Emits its event, as {@link #line} does, for the networking limiters; false for any
+     * other message.
+     */
+    private boolean rateLimited(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
+        if (message == n || !(FastLines.letter(b[message]) || b[message] == '_')) {
+            return false;
+        }
+        int i = message;
+        while (i < n && !FastLines.blank(b[i])) {
+            i++;
+        }
+        int sourceEnd = i;
+        while (i < n && FastLines.blank(b[i])) {
+            i++;
+        }
+        int digits = i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        int countEnd = i;
+        if (countEnd == digits || countEnd - digits > 18 || countEnd == n || !FastLines.blank(b[countEnd])) {
+            return false;
+        }
+        while (i < n && FastLines.blank(b[i])) {
+            i++;
+        }
+        if (!FastLines.startsWith(b, n, i, CALLBACKS_SUPPRESSED)) {
+            return false;
+        }
+        for (i += CALLBACKS_SUPPRESSED.length; i < n; i++) {
+            if (!FastLines.blank(b[i])) {
+                return false;
+            }
+        }
+        String source = FastLines.text(b, message, b[sourceEnd - 1] == ':' ? sourceEnd - 1 : sourceEnd);
+        if (NETWORK_LIMITERS.contains(source)) {
+            String stampText = FastLines.text(b, 0, stampEnd);
+            Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
+            out.event(new Event(RATELIMIT, stamp, Long.parseLong(FastLines.text(b, digits, countEnd)),
+                    Map.of("source", source), out.evidence(number, LineReader.decode(b, n))));
         }
         return true;
     }
@@ -169,8 +218,8 @@ final class KernelLogParser implements ArtifactParser {
      * Follows CLOCK_STAMP exactly: '[' day ' ' month ' '+ d{1,2} ' ' hh:mm:ss ' ' yyyy ']'.
      */
     private static int clockStampEnd(byte[] b, int n) {
-        if (n < 25 || b[0] != '[' || !DAYS.contains(FastLines.text(b, 1, 4)) || b[4] != ' '
-                || !MONTHS.contains(FastLines.text(b, 5, 8)) || b[8] != ' ') {
+        if (n < 25 || b[0] != '[' || !oneOf(DAYS, b, 1) || b[4] != ' '
+                || !oneOf(MONTHS, b, 5) || b[8] != ' ') {
             return -1;
         }
         int i = 9;
@@ -199,9 +248,27 @@ final class KernelLogParser implements ArtifactParser {
         return i + 15;
     }
 
-    private static final Set<String> DAYS = Set.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
-    private static final Set<String> MONTHS = Set.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+    private static final byte[][] DAYS = names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final byte[][] MONTHS = names("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec");
+
+    private static byte[][] names(String... names) {
+        byte[][] bytes = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            bytes[i] = FastLines.ascii(names[i]);
+        }
+        return bytes;
+    }
+
+    /** Whether one of the three-letter {@code names} stands at {@code at} (the caller checked the length). */
+    private static boolean oneOf(byte[][] names, byte[] b, int at) {
+        for (byte[] name : names) {
+            if (b[at] == name[0] && b[at + 1] == name[1] && b[at + 2] == name[2]) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public void finish(ArtifactBuilder out) {

@@ -35,7 +35,8 @@ class FastPathAgreementTest {
 
     private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
         "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
-        "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 "};
+        "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 ",
+        "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 "};
 
     @TestFactory
     Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {

@@ -33,7 +33,8 @@ final class AppLogParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.AppLogParser> grammar =
             new GrammarDriver<>(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
     private final boolean fastPath;
-    private Record record;
+    /** The record being assembled; reused, as a log holds millions of them. */
+    private final Record record = new Record();
     private long records;
     private long exceptionRecords;
 
@@ -53,9 +54,9 @@ final class AppLogParser implements ArtifactParser {
             out.unknownLine(number, text, grammar.lastError());
             return;
         }
-        if (line.stamp() != null || record == null) {
+        if (line.stamp() != null || !record.open) {
             flush(out);
-            record = new Record(stamp(line, number, out));
+            record.begin(stamp(line, number, out));
             records++;
         }
         if (!(line.content() instanceof MessageContext) || record.exceptions.isEmpty()) {
@@ -80,8 +81,8 @@ final class AppLogParser implements ArtifactParser {
         return Stamp.NONE;
     }
 
-    private static final byte[] EXCEPTION = FastLines.ascii("Exception");
-    private static final byte[] ERROR = FastLines.ascii("Error");
+    /** Every exception class the grammar can name ends in one of these. */
+    private static final WordSet EXCEPTION_WORDS = new WordSet("Exception", "Error");
 
     /**
      * The fast path, for the lines that make up nearly all of a log: no exception class can
@@ -92,7 +93,7 @@ final class AppLogParser implements ArtifactParser {
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
-        if (!fastPath || mayNameAnException(b, n)) {
+        if (!fastPath || EXCEPTION_WORDS.foundIn(b, 0, n)) {
             return false;
         }
         int at = 0;
@@ -103,8 +104,8 @@ final class AppLogParser implements ArtifactParser {
             return false; // blank lines and bracketed stamps are rare: the grammar takes them
         }
         if (!FastLines.digit(b[at])) {
-            if (record == null) {
-                record = new Record(Stamp.NONE);
+            if (!record.open) {
+                record.begin(Stamp.NONE);
                 records++;
             }
             return true;
@@ -113,33 +114,17 @@ final class AppLogParser implements ArtifactParser {
         if (end < 0) {
             return false;
         }
-        String stamp = FastLines.text(b, 0, end);
         if (!surelyValid(b)) {
             try {
-                Stamps.iso(stamp);
+                Stamps.iso(FastLines.text(b, 0, end));
             } catch (DateTimeException | NumberFormatException e) {
                 return false; // the grammar path reports it
             }
         }
         flush(out);
-        record = new Record(stamp);
+        record.begin(b, end);
         records++;
         return true;
-    }
-
-    /** One pass: "Exception" or "Error" anywhere (both start with 'E'), or a stray carriage return. */
-    private static boolean mayNameAnException(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
-            byte c = b[i];
-            if (c == 'E') {
-                if (FastLines.startsWith(b, n, i, EXCEPTION) || FastLines.startsWith(b, n, i, ERROR)) {
-                    return true;
-                }
-            } else if (c == '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A quick check that settles most stamps without building dates: every day up to the 28th exists. */
@@ -184,7 +169,7 @@ final class AppLogParser implements ArtifactParser {
     }
 
     private void flush(ArtifactBuilder out) {
-        if (record == null || record.exceptions.isEmpty()) {
+        if (!record.open || record.exceptions.isEmpty()) {
             return;
         }
         exceptionRecords++;
@@ -199,7 +184,7 @@ final class AppLogParser implements ArtifactParser {
     @Override
     public void finish(ArtifactBuilder out) {
         flush(out);
-        record = null;
+        record.open = false;
         out.fact(Fact.number("app-log.records", records, null));
         out.fact(Fact.number("app-log.exception_records", exceptionRecords, null));
     }
@@ -227,26 +212,35 @@ final class AppLogParser implements ArtifactParser {
     }
 
     /**
-     * One log record being assembled. The fast path keeps its stamp as text, already known
-     * to be valid, and it is parsed only if the record turns out to hold a failure.
+     * The log record being assembled. The fast path keeps its stamp as bytes, already known
+     * to be valid, and they become a {@link Stamp} only if the record turns out to hold a
+     * failure: most records never cost a string or a date.
      */
     private static final class Record {
+        private boolean open;
         private Stamp stamp;
-        private final String stampText;
+        private byte[] stampBytes = new byte[32];
+        private int stampLength;
         private final Map<String, Evidence> exceptions = new LinkedHashMap<>();
 
-        Record(Stamp stamp) {
-            this.stamp = stamp;
-            this.stampText = null;
+        void begin(Stamp parsed) {
+            open = true;
+            stamp = parsed;
+            exceptions.clear();
         }
 
-        Record(String stampText) {
-            this.stampText = stampText;
+        void begin(byte[] line, int stampEnd) {
+            begin(null);
+            if (stampEnd > stampBytes.length) {
+                stampBytes = new byte[stampEnd];
+            }
+            System.arraycopy(line, 0, stampBytes, 0, stampEnd);
+            stampLength = stampEnd;
         }
 
         Stamp stamp() {
             if (stamp == null) {
-                stamp = Stamps.iso(stampText);
+                stamp = Stamps.iso(FastLines.text(stampBytes, 0, stampLength));
             }
             return stamp;
         }

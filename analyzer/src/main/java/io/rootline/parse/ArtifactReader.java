@@ -55,7 +55,7 @@ public final class ArtifactReader {
                     out.problem(lines.lineNumber(), "line longer than " + maxLineBytes + " bytes; the rest was skipped (--max-line-bytes)");
                 }
                 try {
-                    if (lines.strayReturn() || !parser.fastLine(lines.lineNumber(), lines.bytes(), length, out)) {
+                    if (!parser.fastLine(lines.lineNumber(), lines.bytes(), length, out)) {
                         parser.line(lines.lineNumber(), LineReader.decode(lines.bytes(), length), out);
                     }
                 } catch (RuntimeException e) {

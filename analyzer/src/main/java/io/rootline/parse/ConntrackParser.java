@@ -137,9 +137,6 @@ final class ConntrackParser implements ArtifactParser {
             }
             starts[count] = i;
             while (i < n && !FastLines.blank(b[i])) {
-                if (b[i] == '\r') {
-                    return false;
-                }
                 i++;
             }
             ends[count++] = i;

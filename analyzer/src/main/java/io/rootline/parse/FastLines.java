@@ -1,5 +1,9 @@
 package io.rootline.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Byte tests the hand-written fast paths share. A fast path looks at a line's raw bytes
  * and takes only lines whose every token it can classify exactly as the grammar's lexer
@@ -9,15 +13,39 @@ package io.rootline.parse;
  */
 final class FastLines {
 
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private FastLines() {
+    }
+
+    /** The eight bytes from {@code at}, the first in the lowest bits. */
+    static long eightBytes(byte[] b, int at) {
+        return (long) EIGHT_BYTES.get(b, at);
+    }
+
+    /** {@code c} in each of a long's eight bytes, to find it with {@link #zeroBytes}. */
+    static long broadcast(byte c) {
+        return ONES * (c & 0xff);
+    }
+
+    /**
+     * Flags (high bit) the bytes of {@code eight} that are zero; {@code zeroBytes(eight ^ broadcast(c))}
+     * flags the bytes equal to c. Bytes above a flagged byte may be flagged falsely, but the
+     * lowest flag (the first byte in memory) is always exact.
+     */
+    static long zeroBytes(long eight) {
+        return (eight - ONES) & ~eight & HIGHS;
     }
 
     static boolean digit(byte c) {
         return c >= '0' && c <= '9';
     }
 
+    /** What the fast-path grammars skip as SPACE: blanks, and a carriage return inside a line. */
     static boolean blank(byte c) {
-        return c == ' ' || c == '\t';
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     /** An ASCII letter. */

@@ -2,9 +2,6 @@ package io.rootline.parse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,17 +9,12 @@ import java.nio.charset.StandardCharsets;
  * decoded as Latin-1 one line at a time, so a stray byte never loses a line. A line
  * longer than the limit is cut, and the cut is reported by the caller.
  *
- * <p>Line ends are found eight bytes at a time (a word-wide test for a '\n' or '\r' byte), as
- * this loop sees every byte of a bundle; the same pass notes carriage returns inside a line,
- * which no fast path has to look for again.
+ * <p>Line ends are found eight bytes at a time (a word-wide test for a '\n' byte), as this
+ * loop sees every byte of a bundle.
  */
 public final class LineReader {
 
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long NEWLINES = ONES * '\n';
-    private static final long RETURNS = ONES * '\r';
+    private static final long NEWLINES = FastLines.broadcast((byte) '\n');
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -36,7 +28,6 @@ public final class LineReader {
     private int length;
     private int lineNumber;
     private boolean lastCut;
-    private int returns;
     private boolean eof;
 
     public LineReader(InputStream in, int maxLineBytes) {
@@ -78,7 +69,6 @@ public final class LineReader {
         length = 0;
         boolean sawAny = false;
         lastCut = false;
-        returns = 0;
         while (true) {
             if (pos == end) {
                 if (bytesRead >= maxBytes) {
@@ -116,51 +106,24 @@ public final class LineReader {
         }
         if (length > 0 && line[length - 1] == '\r') {
             length--;
-            returns--;
         }
         lineNumber++;
         return length;
     }
 
-    /** The index of the first '\n' in the buffer from {@code from}, or {@code end}; counts the '\r' bytes before it. */
+    /** The index of the first '\n' in the buffer from {@code from}, or {@code end}. */
     private int lineEnd(int from) {
         int i = from;
-        while (true) {
-            while (i + Long.BYTES <= end) {
-                long word = (long) WORDS.get(buffer, i);
-                if ((zeroByte(word ^ NEWLINES) | zeroByte(word ^ RETURNS)) != 0) {
-                    break;
-                }
-                i += Long.BYTES;
-            }
-            int stop = Math.min(end, i + Long.BYTES);
-            for (; i < stop; i++) {
-                byte c = buffer[i];
-                if (c == '\n') {
-                    return i;
-                }
-                if (c == '\r') {
-                    returns++;
-                }
-            }
-            if (i == end) {
-                return end;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long found = FastLines.zeroBytes(FastLines.eightBytes(buffer, i) ^ NEWLINES);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
-    }
-
-    /** Non-zero when some byte of {@code word} is zero (the classic test; its lowest set bit is exact). */
-    private static long zeroByte(long word) {
-        return (word - ONES) & ~word & HIGHS;
-    }
-
-    /**
-     * Whether the line last read holds a carriage return other than its terminator's. No
-     * grammar accepts one mid-line, so such lines skip the fast paths and go to the grammar,
-     * which reports them.
-     */
-    public boolean strayReturn() {
-        return returns > 0;
+        while (i < end && buffer[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     /** Copies part of the buffer onto the line, keeping at most maxLineBytes. */

@@ -1,8 +1,7 @@
 package io.rootline.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,7 +35,7 @@ class LineReaderTest {
             LineReader reader = new LineReader(new Pieces(text, random), maxLine);
             while (reader.nextRaw() >= 0) {
                 byte[] line = Arrays.copyOf(reader.bytes(), reader.length());
-                actual.add(show(line) + (reader.strayReturn() ? " (stray return)" : "") + (reader.lastLineCut() ? " (cut)" : ""));
+                actual.add(show(line) + (reader.lastLineCut() ? " (cut)" : ""));
             }
             assertEquals(expected, actual, "text " + show(text) + ", lines cut at " + maxLine);
         }
@@ -44,37 +43,32 @@ class LineReaderTest {
 
     @Test
     void aCarriageReturnEndingTheLineIsPartOfItsTerminator() throws IOException {
-        LineReader reader = new LineReader(new ByteArrayInputStream("one\r\ntw\ro\r\n\r\r\n".getBytes(StandardCharsets.US_ASCII)), 100);
+        LineReader reader = new LineReader(new ByteArrayInputStream("one\r\ntw\ro\r\n\r\r\nlast\r".getBytes(StandardCharsets.US_ASCII)), 100);
         assertEquals("one", reader.next());
-        assertFalse(reader.strayReturn());
         assertEquals("tw\ro", reader.next());
-        assertTrue(reader.strayReturn());
         assertEquals("\r", reader.next());
-        assertTrue(reader.strayReturn());
-        assertEquals(null, reader.next());
+        assertEquals("last", reader.next());
+        assertNull(reader.next());
     }
 
     /**
      * The definition: split on '\n'; keep the first maxLine bytes (the line is then cut);
-     * a '\r' ending what is kept is the terminator's; any other '\r' in the line is stray.
+     * a '\r' ending what is kept is the terminator's.
      */
     private static List<String> split(byte[] text, int maxLine) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         while (start < text.length) {
             int end = start;
-            int returns = 0;
             while (end < text.length && text[end] != '\n') {
-                returns += text[end] == '\r' ? 1 : 0;
                 end++;
             }
             byte[] kept = Arrays.copyOfRange(text, start, Math.min(end, start + maxLine));
             boolean cut = end - start > maxLine;
             if (kept.length > 0 && kept[kept.length - 1] == '\r') {
                 kept = Arrays.copyOf(kept, kept.length - 1);
-                returns--;
             }
-            lines.add(show(kept) + (returns > 0 ? " (stray return)" : "") + (cut ? " (cut)" : ""));
+            lines.add(show(kept) + (cut ? " (cut)" : ""));
             start = end + 1;
         }
         return lines;

@@ -79,7 +79,8 @@ COLON           : ':' ;
 
 WORD            : ~[ \t\r\n:[\]]+ ;
 
-SPACE           : [ \t]+ -> skip ;
+// A carriage return inside a line (a file edited on Windows, a progress bar) is a blank.
+SPACE           : [ \t\r]+ -> skip ;
 
 fragment DATE           : [0-9][0-9][0-9][0-9] '-' [0-9][0-9] '-' [0-9][0-9] ;
 fragment CLOCK          : [0-9][0-9] ':' [0-9][0-9] ':' [0-9][0-9] ;

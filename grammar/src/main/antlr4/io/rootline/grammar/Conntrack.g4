@@ -57,4 +57,5 @@ STATE       : [A-Z] [A-Z_]* ;
 
 WORD        : ~[ \t\r\n]+ ;
 
-SPACE       : [ \t]+ -> skip ;
+// A carriage return inside a line (a file edited on Windows, a progress bar) is a blank.
+SPACE       : [ \t\r]+ -> skip ;

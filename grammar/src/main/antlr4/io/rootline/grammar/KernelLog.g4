@@ -75,7 +75,8 @@ NUMBER          : [0-9]+ ;
 
 WORD            : ~[ \t\r\n]+ ;
 
-SPACE           : [ \t]+ -> skip ;
+// A carriage return inside a line (a file edited on Windows, a progress bar) is a blank.
+SPACE           : [ \t\r]+ -> skip ;
 
 fragment DAY_NAME   : 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' ;
 fragment MONTH_NAME : 'Jan' | 'Feb' | 'Mar' | 'Apr' | 'May' | 'Jun' | 'Jul' | 'Aug' | 'Sep' | 'Oct' | 'Nov' | 'Dec' ;

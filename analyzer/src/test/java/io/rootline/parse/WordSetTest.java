@@ -1,0 +1,64 @@
+package io.rootline.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WordSet finds words through one byte each, eight bytes at a time; these tests compare it
+ * with {@link String#contains} wherever a word may fall: across the eight-byte steps, at the
+ * edges of the range, next to false flags of the word-wide test.
+ */
+class WordSetTest {
+
+    private static final String[] KERNEL = {"table full", "suppressed", "able overflow", "SYN flooding"};
+    private static final String[] APP = {"Exception", "Error"};
+
+    @Test
+    void agreesWithContainsOnRandomText() {
+        Random random = new Random(9);
+        for (String[] words : new String[][] {KERNEL, APP}) {
+            WordSet set = new WordSet(words);
+            String pieces = "abEeNnprsStuvxYlfo  \u00e9";
+            for (int round = 0; round < 20_000; round++) {
+                StringBuilder text = new StringBuilder();
+                int length = random.nextInt(60);
+                while (text.length() < length) {
+                    if (random.nextInt(8) == 0) {
+                        String word = words[random.nextInt(words.length)];
+                        // sometimes a word with a letter changed, which must not be found
+                        text.append(random.nextBoolean() ? word : word.substring(0, word.length() - 1));
+                    } else {
+                        text.append(pieces.charAt(random.nextInt(pieces.length())));
+                    }
+                }
+                byte[] bytes = ("##" + text + "##").getBytes(StandardCharsets.ISO_8859_1);
+                int from = 2;
+                int to = bytes.length - 2;
+                boolean expected = false;
+                for (String word : words) {
+                    expected |= text.toString().contains(word);
+                }
+                assertEquals(expected, set.foundIn(bytes, from, to), "\"" + text + "\" in " + String.join("|", words));
+            }
+        }
+    }
+
+    @Test
+    void aWordMustLieWhollyInsideTheRange() {
+        WordSet set = new WordSet(APP);
+        byte[] line = "xxError: java.lang.OutOfMemoryErr".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(set.foundIn(line, 0, line.length));
+        assertFalse(set.foundIn(line, 3, line.length), "starts before the range");
+        assertFalse(set.foundIn(line, 0, 6), "ends after the range");
+        assertTrue(set.foundIn(line, 2, 7));
+        WordSet kernel = new WordSet(KERNEL);
+        byte[] drop = "nf_conntrack: table full, dropping packet".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(kernel.foundIn(drop, 14, drop.length));
+        assertFalse(kernel.foundIn(drop, 16, drop.length), "the anchor is inside the range, the word's start is not");
+    }
+}

@@ -11,8 +11,8 @@ import io.rootline.model.Table;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +44,20 @@ final class ConntrackParser implements ArtifactParser {
     private final boolean fastPath;
     private final int[] starts = new int[64];
     private final int[] ends = new int[64];
-    private final List<String> counted = new ArrayList<>(8);
+    /** The flags of the entry being counted, as ids. */
+    private final int[] entryFlags = new int[64];
     private long entries;
-    private final Map<String, Long> protocols = new TreeMap<>();
-    private final Map<String, Long> states = new TreeMap<>();
-    private final Map<String, Long> flags = new TreeMap<>();
-    private final Map<String, PortCount> ports = new HashMap<>();
+    private final NameIds protocolNames = new NameIds();
+    private final NameIds stateNames = new NameIds();
+    private final NameIds flagNames = new NameIds();
+    private final NameIds portNames = new NameIds();
+    private final int unrepliedFlag = flagNames.id("UNREPLIED");
+    private long[] protocols = new long[8];
+    private long[] states = new long[16];
+    private long[] flags = new long[16];
+    /** For each protocol id, the index in {@link #ports} of each port id plus one (0: none yet). */
+    private int[][] portSlots = new int[8][];
+    private final List<PortCount> ports = new ArrayList<>();
 
     ConntrackParser() {
         this(true);
@@ -77,42 +85,69 @@ final class ConntrackParser implements ArtifactParser {
     }
 
     private void count(EntryContext entry) {
-        List<String> attributes = new ArrayList<>(entry.attribute().size());
+        int flagCount = 0;
+        int port = -1;
         for (AttributeContext attribute : entry.attribute()) {
-            attributes.add(attribute.getText());
+            String text = attribute.getText();
+            if (text.charAt(0) == '[') {
+                entryFlags[flagCount++] = flagNames.id(text.substring(1, text.length() - 1));
+            } else if (port < 0 && text.startsWith("dport=")) {
+                port = portNames.id(text.substring(6));
+            }
         }
-        count(entry.protocol.getText(), entry.state == null ? null : entry.state.getText(), attributes, 0);
+        count(protocolNames.id(entry.protocol.getText()), entry.state == null ? -1 : stateNames.id(entry.state.getText()),
+                flagCount, port);
     }
 
     /**
-     * Counts one entry; the grammar path and the fast path both end here.
+     * Counts one entry; the grammar path and the fast path both end here, with names as ids.
      *
-     * @param attributes key=value and [FLAG] tokens, from index {@code from}
+     * @param state     -1 for stateless protocols
+     * @param flagCount how many of {@link #entryFlags} hold this entry's flags
+     * @param port      the first dport's id, or -1 when the entry has none
      */
-    private void count(String protocol, String state, List<String> attributes, int from) {
+    private void count(int protocol, int state, int flagCount, int port) {
         entries++;
-        protocols.merge(protocol, 1L, Long::sum);
-        if (state != null) {
-            states.merge(state, 1L, Long::sum);
+        protocols = add(protocols, protocol);
+        if (state >= 0) {
+            states = add(states, state);
         }
-        String dport = null;
         boolean unreplied = false;
-        for (int i = from; i < attributes.size(); i++) {
-            String attribute = attributes.get(i);
-            if (attribute.charAt(0) == '[') {
-                String flag = attribute.substring(1, attribute.length() - 1);
-                unreplied |= flag.equals("UNREPLIED");
-                flags.merge(flag, 1L, Long::sum);
-            } else if (dport == null && attribute.startsWith("dport=")) {
-                dport = attribute.substring(6);
-            }
+        for (int i = 0; i < flagCount; i++) {
+            unreplied |= entryFlags[i] == unrepliedFlag;
+            flags = add(flags, entryFlags[i]);
         }
-        if (dport != null) {
-            String port = dport;
+        if (port >= 0) {
             // Stateless protocols (udp, icmp) have no state column: whether a reply was seen is what tells.
-            String shown = state != null ? state : unreplied ? "UNREPLIED" : "REPLIED";
-            ports.computeIfAbsent(protocol + "/" + port, k -> new PortCount(protocol, port)).add(shown);
+            portCount(protocol, port).add(state >= 0 ? state + 2 : unreplied ? 0 : 1);
         }
+    }
+
+    private static long[] add(long[] counts, int id) {
+        long[] c = id < counts.length ? counts : Arrays.copyOf(counts, Math.max(id + 1, counts.length * 2));
+        c[id]++;
+        return c;
+    }
+
+    private PortCount portCount(int protocol, int port) {
+        if (protocol >= portSlots.length) {
+            portSlots = Arrays.copyOf(portSlots, Math.max(protocol + 1, portSlots.length * 2));
+        }
+        int[] slots = portSlots[protocol];
+        if (slots == null || port >= slots.length) {
+            slots = slots == null ? new int[Math.max(1024, port + 1)] : Arrays.copyOf(slots, Math.max(port + 1, slots.length * 2));
+            portSlots[protocol] = slots;
+        }
+        if (slots[port] == 0) {
+            ports.add(new PortCount(protocolNames.name(protocol), portNames.name(port)));
+            slots[port] = ports.size();
+        }
+        return ports.get(slots[port] - 1);
+    }
+
+    /** The state a port's entries are shown in: 0 UNREPLIED, 1 REPLIED, else a state id + 2. */
+    private String shownState(int shown) {
+        return shown == 0 ? "UNREPLIED" : shown == 1 ? "REPLIED" : stateNames.name(shown - 2);
     }
 
     /**
@@ -161,20 +196,36 @@ final class ConntrackParser implements ArtifactParser {
         if (at >= count) {
             return false;
         }
-        counted.clear();
-        boolean dport = false;
+        int flagCount = 0;
+        int dport = -1;
         for (int k = at; k < count; k++) {
             if (isFlag(b, k)) {
-                counted.add(FastLines.text(b, starts[k], ends[k]));
+                entryFlags[flagCount++] = k;
             } else if (!isKeyValue(b, k)) {
                 return false;
-            } else if (!dport && FastLines.startsWith(b, ends[k], starts[k], DPORT)) {
-                counted.add(FastLines.text(b, starts[k], ends[k]));
-                dport = true;
+            } else if (dport < 0 && FastLines.startsWith(b, ends[k], starts[k], DPORT)) {
+                if (!ascii(b, starts[k], ends[k])) {
+                    return false; // the grammar path decodes the line as a whole
+                }
+                dport = k;
             }
         }
-        count(FastLines.text(b, starts[protocol], ends[protocol]),
-                state < 0 ? null : FastLines.text(b, starts[state], ends[state]), counted, 0);
+        for (int f = 0; f < flagCount; f++) {
+            int k = entryFlags[f];
+            entryFlags[f] = flagNames.id(b, starts[k] + 1, ends[k] - 1);
+        }
+        count(protocolNames.id(b, starts[protocol], ends[protocol]),
+                state < 0 ? -1 : stateNames.id(b, starts[state], ends[state]), flagCount,
+                dport < 0 ? -1 : portNames.id(b, starts[dport] + DPORT.length, ends[dport]));
+        return true;
+    }
+
+    private static boolean ascii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -242,11 +293,12 @@ final class ConntrackParser implements ArtifactParser {
     @Override
     public void finish(ArtifactBuilder out) {
         out.fact(Fact.number("conntrack.entries", entries, null));
-        protocols.forEach((p, n) -> out.fact(Fact.number("conntrack.protocol." + p, n, null)));
-        states.forEach((s, n) -> out.fact(Fact.number("conntrack.state." + s, n, null)));
-        flags.forEach((f, n) -> out.fact(Fact.number("conntrack.flag." + f, n, null)));
+        counted(protocolNames, protocols).forEach((p, n) -> out.fact(Fact.number("conntrack.protocol." + p, n, null)));
+        Map<String, Long> stateCounts = counted(stateNames, states);
+        stateCounts.forEach((s, n) -> out.fact(Fact.number("conntrack.state." + s, n, null)));
+        counted(flagNames, flags).forEach((f, n) -> out.fact(Fact.number("conntrack.flag." + f, n, null)));
 
-        List<PortCount> top = new ArrayList<>(ports.values());
+        List<PortCount> top = new ArrayList<>(ports);
         top.sort(Comparator.comparingLong(PortCount::count).reversed()
                 .thenComparing(PortCount::protocol).thenComparing(p -> Integer.parseInt(p.port)));
         List<Map<String, String>> rows = new ArrayList<>();
@@ -256,13 +308,13 @@ final class ConntrackParser implements ArtifactParser {
             row.put("port", p.port);
             row.put("count", Long.toString(p.count));
             row.put("share", percent(p.count));
-            row.put("state", p.mainState());
+            row.put("state", mainState(p));
             rows.add(row);
         }
         out.table(new Table("conntrack.top_dports", rows));
 
         List<Map<String, String>> stateRows = new ArrayList<>();
-        states.entrySet().stream()
+        stateCounts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> {
                     Map<String, String> row = new LinkedHashMap<>();
@@ -272,6 +324,31 @@ final class ConntrackParser implements ArtifactParser {
                     stateRows.add(row);
                 });
         out.table(new Table("conntrack.states", stateRows));
+    }
+
+    /** The names counted at least once, sorted, with their counts. */
+    private static Map<String, Long> counted(NameIds names, long[] counts) {
+        Map<String, Long> byName = new TreeMap<>();
+        for (int id = 0; id < names.size() && id < counts.length; id++) {
+            if (counts[id] > 0) {
+                byName.put(names.name(id), counts[id]);
+            }
+        }
+        return byName;
+    }
+
+    /** The state most of a port's entries are in; on a tie, the first by name. */
+    private String mainState(PortCount p) {
+        String main = "-";
+        long most = 0;
+        for (int shown = 0; shown < p.states.length; shown++) {
+            long n = p.states[shown];
+            if (n > most || (n == most && n > 0 && shownState(shown).compareTo(main) < 0)) {
+                main = shownState(shown);
+                most = n;
+            }
+        }
+        return main;
     }
 
     private String percent(long n) {
@@ -301,21 +378,21 @@ final class ConntrackParser implements ArtifactParser {
         return parsed > 0;
     }
 
-    /** Entries for one protocol and destination port, with the states they are in. */
+    /** Entries for one protocol and destination port, counted by the state they are shown in. */
     private static final class PortCount {
         private final String protocol;
         private final String port;
         private long count;
-        private final Map<String, Long> states = new HashMap<>();
+        private long[] states = new long[4];
 
         PortCount(String protocol, String port) {
             this.protocol = protocol;
             this.port = port;
         }
 
-        void add(String state) {
+        void add(int shown) {
             count++;
-            states.merge(state, 1L, Long::sum);
+            states = ConntrackParser.add(states, shown);
         }
 
         long count() {
@@ -324,12 +401,6 @@ final class ConntrackParser implements ArtifactParser {
 
         String protocol() {
             return protocol;
-        }
-
-        String mainState() {
-            return states.entrySet().stream()
-                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                    .map(Map.Entry::getKey).orElse("-");
         }
     }
 }

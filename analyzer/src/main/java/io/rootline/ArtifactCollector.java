@@ -17,11 +17,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Receives a bundle's members, decides what each is (by path, else by content) and
@@ -34,17 +35,21 @@ final class ArtifactCollector implements BundleVisitor {
     private static final int SNIFF_BYTES = 16 * 1024;
 
     private final Limits limits;
-    private final List<ParsedArtifact> artifacts = new ArrayList<>();
-    private final Set<String> paths = new HashSet<>();
-    private final Map<String, String> links = new HashMap<>();
-    private final Map<String, String> symlinks = new HashMap<>();
+    // a folder's files are visited on two threads (BundleVisitor)
+    private final List<ParsedArtifact> artifacts = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> paths = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> links = new ConcurrentHashMap<>();
+    private final Map<String, String> symlinks = new ConcurrentHashMap<>();
 
     ArtifactCollector(Limits limits) {
         this.limits = limits;
     }
 
+    /** The artifacts read, by path: the same whichever thread finished first. */
     List<ParsedArtifact> artifacts() {
-        return artifacts;
+        List<ParsedArtifact> byPath = new ArrayList<>(artifacts);
+        byPath.sort(Comparator.comparing(ParsedArtifact::path));
+        return byPath;
     }
 
     /** Every member path met, for layout detection. */

@@ -10,6 +10,7 @@ import io.rootline.model.Event;
 import io.rootline.model.Evidence;
 import io.rootline.model.Fact;
 import io.rootline.model.Stamp;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,12 +115,9 @@ final class AppLogParser implements ArtifactParser {
         if (end < 0) {
             return false;
         }
-        if (!surelyValid(b)) {
-            try {
-                Stamps.iso(FastLines.text(b, 0, end));
-            } catch (DateTimeException | NumberFormatException e) {
-                return false; // the grammar path reports it
-            }
+        if (!FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2), FastLines.two(b, 5),
+                FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
+            return false; // the grammar path reports it
         }
         flush(out);
         record.begin(b, end);
@@ -127,12 +125,13 @@ final class AppLogParser implements ArtifactParser {
         return true;
     }
 
-    /** A quick check that settles most stamps without building dates: every day up to the 28th exists. */
-    private static boolean surelyValid(byte[] b) {
-        int month = FastLines.two(b, 5);
-        int day = FastLines.two(b, 8);
-        return month >= 1 && month <= 12 && day >= 1 && day <= 28 && FastLines.two(b, 11) <= 23
-                && FastLines.two(b, 14) <= 59 && FastLines.two(b, 17) <= 59;
+    @Override
+    public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
+        int n;
+        while ((n = lines.nextRaw()) >= 0 && !lines.lastLineCut() && fastLine(lines.lineNumber(), lines.bytes(), n, out)) {
+            out.lineRead();
+        }
+        return n;
     }
 
     /**
@@ -169,9 +168,13 @@ final class AppLogParser implements ArtifactParser {
     }
 
     private void flush(ArtifactBuilder out) {
-        if (!record.open || record.exceptions.isEmpty()) {
-            return;
+        if (record.open && !record.exceptions.isEmpty()) {
+            flushFailure(out);
         }
+    }
+
+    /** Kept apart from {@link #flush}, which runs for every record: the JIT compiles the rare part only if it is hot. */
+    private void flushFailure(ArtifactBuilder out) {
         exceptionRecords++;
         ExceptionKinds.Match match = ExceptionKinds.classify(record.exceptions.keySet());
         if (match != null) {

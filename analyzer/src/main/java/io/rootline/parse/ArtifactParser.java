@@ -1,5 +1,6 @@
 package io.rootline.parse;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -19,6 +20,20 @@ public interface ArtifactParser {
      */
     default boolean fastLine(int number, byte[] bytes, int length, ArtifactBuilder out) {
         return false;
+    }
+
+    /**
+     * Reads lines, counting each, for as long as {@link #fastLine} takes them; returns the
+     * length of the first line it did not take (still current in {@code lines}: one
+     * {@link #fastLine} refused, or a cut line, which it did not offer), or -1 at the end.
+     *
+     * <p>A parser with a fast path overrides this with the same four lines, on purpose: in
+     * its own copy of the loop the JIT sees one receiver for {@code fastLine}, inlines it and
+     * keeps it compiled, where a loop shared by every parser is thrown away and recompiled
+     * each time a parser of another class meets it (seconds, on a big bundle).
+     */
+    default int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
+        return lines.nextRaw();
     }
 
     /** Called once after the last line, for aggregates computed over the whole artifact. */

@@ -8,6 +8,7 @@ import io.rootline.grammar.ConntrackParser.LineContext;
 import io.rootline.grammar.ConntrackParser.ToolMessageContext;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -227,6 +228,15 @@ final class ConntrackParser implements ArtifactParser {
             }
         }
         return true;
+    }
+
+    @Override
+    public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
+        int n;
+        while ((n = lines.nextRaw()) >= 0 && !lines.lastLineCut() && fastLine(lines.lineNumber(), lines.bytes(), n, out)) {
+            out.lineRead();
+        }
+        return n;
     }
 
     private static final byte[] DPORT = FastLines.ascii("dport=");

@@ -66,6 +66,16 @@ final class FastLines {
         return true;
     }
 
+    /**
+     * Whether java.time accepts this date and time of day, decided without building one
+     * (Stamps would throw for exactly the others): fast paths give impossible stamps to the
+     * grammar path, which reports them.
+     */
+    static boolean validDateTime(int year, int month, int day, int hour, int minute, int second) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= java.time.Month.of(month).length(java.time.Year.isLeap(year))
+                && hour <= 23 && minute <= 59 && second <= 59;
+    }
+
     /** The two-digit number at {@code at}. */
     static int two(byte[] b, int at) {
         return (b[at] - '0') * 10 + b[at + 1] - '0';

@@ -11,6 +11,7 @@ import io.rootline.grammar.KernelLogParser.UptimeStampContext;
 import io.rootline.model.Event;
 import io.rootline.model.Fact;
 import io.rootline.model.Stamp;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +191,15 @@ final class KernelLogParser implements ArtifactParser {
         return true;
     }
 
+    @Override
+    public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
+        int n;
+        while ((n = lines.nextRaw()) >= 0 && !lines.lastLineCut() && fastLine(lines.lineNumber(), lines.bytes(), n, out)) {
+            out.lineRead();
+        }
+        return n;
+    }
+
     /** "[86330449.294600]" or "[    0.000000]": the index after ']', or -1. */
     private static int uptimeStampEnd(byte[] b, int n) {
         if (n == 0 || b[0] != '[') {
@@ -218,8 +228,8 @@ final class KernelLogParser implements ArtifactParser {
      * Follows CLOCK_STAMP exactly: '[' day ' ' month ' '+ d{1,2} ' ' hh:mm:ss ' ' yyyy ']'.
      */
     private static int clockStampEnd(byte[] b, int n) {
-        if (n < 25 || b[0] != '[' || !oneOf(DAYS, b, 1) || b[4] != ' '
-                || !oneOf(MONTHS, b, 5) || b[8] != ' ') {
+        if (n < 25 || b[0] != '[' || indexOf(DAYS, b, 1) < 0 || b[4] != ' '
+                || indexOf(MONTHS, b, 5) < 0 || b[8] != ' ') {
             return -1;
         }
         int i = 9;
@@ -236,14 +246,10 @@ final class KernelLogParser implements ArtifactParser {
             return -1;
         }
         int dayOfMonth = i - day == 1 ? b[day] - '0' : FastLines.two(b, day);
-        boolean surelyValid = dayOfMonth >= 1 && dayOfMonth <= 28 && FastLines.two(b, i + 1) <= 23
-                && FastLines.two(b, i + 4) <= 59 && FastLines.two(b, i + 7) <= 59;
-        if (!surelyValid) {
-            try {
-                Stamps.dmesgClock(FastLines.text(b, 0, i + 15));
-            } catch (DateTimeException e) {
-                return -1; // the grammar path reports the impossible date
-            }
+        int year = FastLines.two(b, i + 10) * 100 + FastLines.two(b, i + 12);
+        if (!FastLines.validDateTime(year, indexOf(MONTHS, b, 5) + 1, dayOfMonth, FastLines.two(b, i + 1),
+                FastLines.two(b, i + 4), FastLines.two(b, i + 7))) {
+            return -1; // the grammar path reports the impossible date
         }
         return i + 15;
     }
@@ -260,14 +266,14 @@ final class KernelLogParser implements ArtifactParser {
         return bytes;
     }
 
-    /** Whether one of the three-letter {@code names} stands at {@code at} (the caller checked the length). */
-    private static boolean oneOf(byte[][] names, byte[] b, int at) {
-        for (byte[] name : names) {
-            if (b[at] == name[0] && b[at + 1] == name[1] && b[at + 2] == name[2]) {
-                return true;
+    /** Which of the three-letter {@code names} stands at {@code at}, or -1 (the caller checked the length). */
+    private static int indexOf(byte[][] names, byte[] b, int at) {
+        for (int k = 0; k < names.length; k++) {
+            if (b[at] == names[k][0] && b[at + 1] == names[k][1] && b[at + 2] == names[k][2]) {
+                return k;
             }
         }
-        return false;
+        return -1;
     }
 
     @Override

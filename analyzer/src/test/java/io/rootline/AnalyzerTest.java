@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rootline.report.ArtifactEntry;
 import io.rootline.report.Report;
+import io.rootline.report.ReportFormat;
 import io.rootline.report.TimelineEntry;
 import io.rootline.rules.Finding;
 import io.rootline.support.BundleBuilder;
@@ -15,6 +16,7 @@ import io.rootline.support.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +128,27 @@ class AnalyzerTest {
         Report r = Fixtures.analyze(b.write(dir, "timedatectl", Container.FOLDER));
         assertEquals("+08:00", r.clock().timezone());
         assertEquals("Asia/Shanghai", r.clock().zoneName());
+    }
+
+    /**
+     * A folder's files are read on two threads, a tar's members in order: the report must
+     * not tell which, nor which thread finished first (run a few times to give it chances).
+     */
+    @Test
+    void aFolderReadOnTwoThreadsReportsWhatItsTarDoes() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident()
+                .file("var/log/app/a.log", "2021-05-08 12:40:51,204 ERROR [x] c.e.A - call failed\njava.net.UnknownHostException: db\n")
+                .file("var/log/app/b.log", "2021-05-08 12:40:51,204 ERROR [x] c.e.B - call failed\njava.net.UnknownHostException: db\n")
+                .file("var/log/app/c.log", "garbage line one\n2021-13-45 12:40:51,000 ERROR x\n");
+        String tar = withoutSource(ReportFormat.JSON.renderer().render(Fixtures.analyze(b.write(dir, "as-tar", Container.TAR))));
+        Path folder = b.write(dir, "as-folder", Container.FOLDER);
+        for (int run = 0; run < 5; run++) {
+            assertEquals(tar, withoutSource(ReportFormat.JSON.renderer().render(Fixtures.analyze(folder))));
+        }
+    }
+
+    private static String withoutSource(String json) {
+        return json.lines().filter(l -> !l.contains("\"source\"") && !l.contains("\"format\"")).collect(Collectors.joining("\n"));
     }
 
     @ParameterizedTest

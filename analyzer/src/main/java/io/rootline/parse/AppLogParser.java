@@ -90,7 +90,7 @@ final class AppLogParser implements ArtifactParser {
      * be named on them (no "Exception" or "Error"), and they either start with a bare
      * "yyyy-MM-dd HH:mm:ss[,.]SSS " stamp (a record begins) or cannot start a stamp at all
      * (a continuation). Their effect is the grammar's: a new record, or nothing. The stamp
-     * is kept as text and parsed only if the record turns out to hold a failure.
+     * is kept as bytes and parsed only if the record turns out to hold a failure.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {

@@ -230,6 +230,7 @@ final class ConntrackParser implements ArtifactParser {
         return true;
     }
 
+    /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */
     @Override
     public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
         int n;

@@ -191,6 +191,7 @@ final class KernelLogParser implements ArtifactParser {
         return true;
     }
 
+    /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */
     @Override
     public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
         int n;

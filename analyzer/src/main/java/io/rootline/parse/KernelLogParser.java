@@ -181,14 +181,28 @@ final class KernelLogParser implements ArtifactParser {
                 return false;
             }
         }
-        String source = FastLines.text(b, message, b[sourceEnd - 1] == ':' ? sourceEnd - 1 : sourceEnd);
-        if (NETWORK_LIMITERS.contains(source)) {
+        int nameEnd = b[sourceEnd - 1] == ':' ? sourceEnd - 1 : sourceEnd;
+        // audit's limiter prints these by the hundred thousand: a string only for the networking ones
+        if (networkLimiter(b, message, nameEnd)) {
+            String source = FastLines.text(b, message, nameEnd);
             String stampText = FastLines.text(b, 0, stampEnd);
             Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
             out.event(new Event(RATELIMIT, stamp, Long.parseLong(FastLines.text(b, digits, countEnd)),
                     Map.of("source", source), out.evidence(number, LineReader.decode(b, n))));
         }
         return true;
+    }
+
+    private static final byte[][] NETWORK_LIMITER_NAMES = NETWORK_LIMITERS.stream().map(FastLines::ascii).toArray(byte[][]::new);
+
+    /** Whether {@code b[from, to)} names one of {@link #NETWORK_LIMITERS}. */
+    private static boolean networkLimiter(byte[] b, int from, int to) {
+        for (byte[] name : NETWORK_LIMITER_NAMES) {
+            if (name.length == to - from && FastLines.startsWith(b, to, from, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */

@@ -94,8 +94,11 @@ final class AppLogParser implements ArtifactParser {
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
-        if (!fastPath || EXCEPTION_WORDS.foundIn(b, 0, n)) {
+        if (!fastPath) {
             return false;
+        }
+        if (EXCEPTION_WORDS.foundIn(b, 0, n)) {
+            return exceptionLine(number, b, n, out);
         }
         int at = 0;
         while (at < n && FastLines.blank(b[at])) {
@@ -133,6 +136,81 @@ final class AppLogParser implements ArtifactParser {
             out.lineRead();
         }
         return n;
+    }
+
+    /**
+     * The fast path for the commonest line that names an exception: the name alone at the
+     * start, then nothing or a colon and a message that names no other class
+     * ("java.net.UnknownHostException: db: Name or service not known"). Thousands of them
+     * in a log would otherwise make the ANTLR runtime hot enough for the JIT to spend
+     * seconds compiling it. The grammar reads such a line as {@code exceptionLine}: the
+     * name is one EXCEPTION_NAME token (it ties with WORD, which comes later, and no other
+     * token can start with a letter and run further), and the message, free of
+     * "Exception" and "Error", holds no other.
+     */
+    private boolean exceptionLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        int end = exceptionNameEnd(b, n);
+        if (end < 0) {
+            return false;
+        }
+        int at = end;
+        while (at < n && FastLines.blank(b[at])) {
+            at++;
+        }
+        if (at < n && (b[at] != ':' || EXCEPTION_WORDS.foundIn(b, at + 1, n))) {
+            return false;
+        }
+        if (!record.open) {
+            record.begin(Stamp.NONE);
+            records++;
+        }
+        String name = FastLines.text(b, 0, end);
+        if (!record.exceptions.containsKey(name)) {
+            record.exceptions.put(name, out.evidence(number, LineReader.decode(b, n)));
+        }
+        return true;
+    }
+
+    /**
+     * Where the exception class name that starts the line ends, when the whole run of word
+     * characters there is one (EXCEPTION_NAME in the grammar: dotted identifiers, the last
+     * starting with a capital and ending in Exception or Error); -1 otherwise.
+     */
+    private static int exceptionNameEnd(byte[] b, int n) {
+        int segmentStart = 0;
+        int dots = 0;
+        int i = 0;
+        for (; i < n; i++) {
+            byte c = b[i];
+            if (c == '.') {
+                if (i == segmentStart) {
+                    return -1;
+                }
+                dots++;
+                segmentStart = i + 1;
+            } else if (FastLines.letter(c) || c == '_' || c == '$') {
+                continue;
+            } else if (FastLines.digit(c)) {
+                if (i == segmentStart) {
+                    return -1;
+                }
+            } else if (c == ':' || FastLines.blank(c)) {
+                break;
+            } else {
+                return -1; // another word character: the run is a WORD, or a bracket follows
+            }
+        }
+        if (dots == 0 || segmentStart == i || b[segmentStart] < 'A' || b[segmentStart] > 'Z') {
+            return -1;
+        }
+        return endsWith(b, i, EXCEPTION) || endsWith(b, i, ERROR) ? i : -1;
+    }
+
+    private static final byte[] EXCEPTION = FastLines.ascii("Exception");
+    private static final byte[] ERROR = FastLines.ascii("Error");
+
+    private static boolean endsWith(byte[] b, int end, byte[] word) {
+        return end >= word.length && FastLines.startsWith(b, end, end - word.length, word);
     }
 
     /**

@@ -24,19 +24,28 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FastPathAgreementTest {
 
+    /** @param edgeLines lines on the boundaries the fast path judges, each tried alone and inside a record */
     private record Format(ArtifactKind kind, String grammar, String corpus, Supplier<ArtifactParser> fast,
-                          Supplier<ArtifactParser> grammarOnly) {
+                          Supplier<ArtifactParser> grammarOnly, List<String> edgeLines) {
     }
 
     private static final List<Format> FORMATS = List.of(
-            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", "dmesg", () -> new KernelLogParser(true), () -> new KernelLogParser(false)),
-            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false)),
-            new Format(ArtifactKind.APP_LOG, "AppLog", "app-logs", () -> new AppLogParser(true), () -> new AppLogParser(false)));
+            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", "dmesg", () -> new KernelLogParser(true), () -> new KernelLogParser(false), List.of()),
+            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false), List.of()),
+            new Format(ArtifactKind.APP_LOG, "AppLog", "app-logs", () -> new AppLogParser(true), () -> new AppLogParser(false),
+                    List.of("java.lang.Exception", "java.lang.Error", "java.lang.xError", "java.lang.XError", "java.lang._Exception",
+                            "java.1lang.IOException", "java.lang1.IOException", "$a.B$Exception", "a..BException", ".a.BException",
+                            "a.BException.", "BException: x", "a.BExceptionx", "a.B9Exception", "a.9BException", "a.BException[x]",
+                            "a.BException]", "a.BException :x", "a.BException\t: x", "a.BException\r", "a.BException:",
+                            "a.BException: a.CException", "a.BException: java.lang.Error", "a.BException: Error", "a.BException x",
+                            "a.BException-x", "a.BException/x: y", "a.BException: \u00e9t\u00e9", "a.B\u00e9Exception: x",
+                            "java.net.UnknownHostException: db: Name or service not known", " java.net.UnknownHostException: db")));
 
     private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
         "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
         "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 ",
-        "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 "};
+        "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 ",
+        "java.lang.Exception", "java.lang.Error: ", "a.", "$", "1", "io.IOException: ", "Caused by: "};
 
     @TestFactory
     Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {
@@ -59,6 +68,12 @@ class FastPathAgreementTest {
             for (int i = 0; i < samples.size(); i++) {
                 String text = samples.get(i);
                 tests.add(DynamicTest.dynamicTest(format.kind().label() + " sample " + i, () -> agree(format, text)));
+            }
+            for (String line : format.edgeLines()) {
+                tests.add(DynamicTest.dynamicTest(format.kind().label() + " edge " + line, () -> {
+                    agree(format, line + "\n");
+                    agree(format, "2021-05-08 12:40:51,204 ERROR [main] c.e.App - failed\n" + line + "\n\tat a.B.c(B.java:1)\n");
+                }));
             }
             tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
         }

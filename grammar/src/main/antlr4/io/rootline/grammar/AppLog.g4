@@ -70,8 +70,10 @@ MORE_FRAMES     : ('#011' | [ \t]*) '... ' [0-9]+ ' more' ;
 
 CAUSED_BY       : ('#011' | [ \t]*) 'Caused by:' ;
 
-// "java.net.UnknownHostException", "redis.clients.jedis.exceptions.JedisConnectionException", "java.lang.OutOfMemoryError"
-EXCEPTION_NAME  : (JAVA_IDENT '.')+ JAVA_IDENT_UPPER ('Exception' | 'Error') ;
+// "java.net.UnknownHostException", "redis.clients.jedis.exceptions.JedisConnectionException",
+// "java.lang.OutOfMemoryError", and the bare "java.lang.Exception" and "java.lang.Error":
+// a package, then a class whose name starts with a capital and ends in Exception or Error.
+EXCEPTION_NAME  : (JAVA_IDENT '.')+ CLASS_NAME_HEAD? ('Exception' | 'Error') ;
 
 LEVEL           : 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'WARNING' | 'ERROR' | 'FATAL' | 'SEVERE' ;
 
@@ -87,4 +89,4 @@ fragment CLOCK          : [0-9][0-9] ':' [0-9][0-9] ':' [0-9][0-9] ;
 fragment FRACTION       : [.,] [0-9]+ ;
 fragment ZONE           : 'Z' | [+-] [0-9][0-9] ':'? [0-9][0-9] ;
 fragment JAVA_IDENT     : [a-zA-Z_$] [a-zA-Z0-9_$]* ;
-fragment JAVA_IDENT_UPPER : [A-Z] [a-zA-Z0-9_$]* ;
+fragment CLASS_NAME_HEAD : [A-Z] [a-zA-Z0-9_$]* ;

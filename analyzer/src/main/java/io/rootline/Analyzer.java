@@ -4,6 +4,7 @@ import io.rootline.bundle.BundleLoss;
 import io.rootline.bundle.BundleReadResult;
 import io.rootline.bundle.BundleReader;
 import io.rootline.bundle.Limits;
+import io.rootline.bundle.XzDecoder;
 import io.rootline.clock.BundleClock;
 import io.rootline.clock.ClockEvidence;
 import io.rootline.combine.BundleArtifacts;
@@ -54,10 +55,17 @@ public final class Analyzer {
 
     private final RuleSet rules;
     private final Limits limits;
+    private final XzDecoder xz;
 
+    /** An analyzer that decodes xz with the xz program when it is installed. */
     public Analyzer(RuleSet rules, Limits limits) {
+        this(rules, limits, XzDecoder.preferred());
+    }
+
+    public Analyzer(RuleSet rules, Limits limits, XzDecoder xz) {
         this.rules = rules;
         this.limits = limits;
+        this.xz = xz;
     }
 
     /**
@@ -68,7 +76,7 @@ public final class Analyzer {
      */
     public Report analyze(Path bundle) throws IOException {
         ArtifactCollector collector = new ArtifactCollector(limits);
-        return analyze(collector, new BundleReader(limits).read(bundle, collector));
+        return analyze(collector, new BundleReader(limits, xz).read(bundle, collector));
     }
 
     /**
@@ -79,7 +87,7 @@ public final class Analyzer {
      */
     public Report analyze(InputStream archive, String source) throws IOException {
         ArtifactCollector collector = new ArtifactCollector(limits);
-        return analyze(collector, new BundleReader(limits).read(archive, source, collector));
+        return analyze(collector, new BundleReader(limits, xz).read(archive, source, collector));
     }
 
     private Report analyze(ArtifactCollector collector, BundleReadResult read) {

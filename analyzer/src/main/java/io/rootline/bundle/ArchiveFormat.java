@@ -50,10 +50,13 @@ public enum ArchiveFormat {
         return UNKNOWN;
     }
 
+    /** The xz memory limit of both decoders, in KiB: {@value XzProgram#MEMORY_LIMIT}. */
+    private static final int XZ_MEMORY_LIMIT_KIB = 100 * 1024;
+
     /** Wraps a compressed stream in its decoder; TAR and UNKNOWN pass through. */
-    public InputStream decode(InputStream in) throws IOException {
+    public InputStream decode(InputStream in, XzDecoder xz) throws IOException {
         return switch (this) {
-            case XZ -> new XZCompressorInputStream(in, true);
+            case XZ -> xz == XzDecoder.PROGRAM ? XzProgram.decode(in) : new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
             case GZIP -> new GzipCompressorInputStream(in, true);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);

@@ -43,9 +43,16 @@ public final class BundleReader {
     private static final int PEEK = 512;
 
     private final Limits limits;
+    private final XzDecoder xz;
 
+    /** A reader that decodes xz with the xz program when it is installed. */
     public BundleReader(Limits limits) {
+        this(limits, XzDecoder.preferred());
+    }
+
+    public BundleReader(Limits limits, XzDecoder xz) {
         this.limits = limits;
+        this.xz = xz;
     }
 
     /** What one read accumulates, across nesting levels. */
@@ -88,13 +95,15 @@ public final class BundleReader {
                 return;
             }
             ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
-            BufferedInputStream decoded = new BufferedInputStream(
-                    format.compressed() ? new ExpansionGuard(format.decode(counted), counted, limits, expanded) : counted, 1 << 16);
-            if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
-                archive(decoded, label + path + "!", depth + 1);
-            } else {
-                // a rotated log (messages.1.gz): the file it compresses
-                visitor.visit(new BundleEntry(stripCompressionSuffix(path), EntryType.FILE, -1, null, decoded));
+            // closed before the next entry: the xz program's feeder reads this entry until then
+            try (BufferedInputStream decoded = new BufferedInputStream(
+                    format.compressed() ? new ExpansionGuard(format.decode(counted, xz), counted, limits, expanded) : counted, 1 << 16)) {
+                if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
+                    archive(decoded, label + path + "!", depth + 1);
+                } else {
+                    // a rotated log (messages.1.gz): the file it compresses
+                    visitor.visit(new BundleEntry(stripCompressionSuffix(path), EntryType.FILE, -1, null, decoded));
+                }
             }
         }
 
@@ -204,7 +213,7 @@ public final class BundleReader {
             // Decompression, the costliest part of reading, runs on a thread of its own, a
             // megabyte ahead of the thread that parses: both cores work.
             tarBytes = new BufferedInputStream(format.compressed()
-                    ? new DecodeAhead(new ExpansionGuard(format.decode(counted), counted, limits, reading.expanded)) : counted, 1 << 16);
+                    ? new DecodeAhead(new ExpansionGuard(format.decode(counted, xz), counted, limits, reading.expanded)) : counted, 1 << 16);
             if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
                 reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
                         + " (it holds something else, or is damaged at its start)"));
@@ -212,7 +221,7 @@ public final class BundleReader {
             }
         } catch (IOException | RuntimeException e) {
             reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + Failures.describe(e)
-                    + (format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2
+                    + ((format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2) && Failures.cutOff(e)
                     ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
             return new BundleReadResult(source, format.label(), "", 0, reading.losses);
         }

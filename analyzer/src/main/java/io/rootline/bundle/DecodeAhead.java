@@ -108,10 +108,15 @@ final class DecodeAhead extends InputStream {
         return n;
     }
 
+    /**
+     * Stops the decoding thread and waits for it: it reads the stream below, which the
+     * caller may go on reading (an upload holding more than the bundle) once this returns.
+     */
     @Override
     public void close() {
         closed = true;
         decoder.interrupt();
         queue.clear();
+        Threads.joinUninterruptibly(decoder);
     }
 }

@@ -14,7 +14,8 @@ final class ExpansionGuard extends FilterInputStream {
 
     /** Counts the bytes read from the file itself. */
     static final class Counted extends FilterInputStream {
-        private long count;
+        /** Written by the thread that feeds the xz program, read by the one that decodes. */
+        private volatile long count;
 
         Counted(InputStream in) {
             super(in);

@@ -2,6 +2,7 @@ package io.rootline.hostile;
 
 import io.rootline.support.BundleBuilder;
 import io.rootline.support.BundleBuilder.Container;
+import io.rootline.support.XzHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,13 +62,20 @@ public final class HostileBundles {
         return Files.write(dir.resolve("bad-" + container), bytes);
     }
 
-    /** A support case tarball holding the sosreport (.tar.xz) and a note. */
+    /** A support case tarball holding the sosreport (.tar.xz) between two notes. */
     static Path nested(Path dir) throws IOException {
         byte[] inner = Files.readAllBytes(BundleBuilder.conntrackIncident().write(dir, "inner.tar.xz", Container.TAR_XZ));
         return tar(dir.resolve("case-1234.tar"), tar -> {
             add(tar, "case-1234/notes.txt", "customer says DNS fails at noon\n".getBytes(StandardCharsets.UTF_8));
             add(tar, "case-1234/sosreport-host1-2021-05-08-abc.tar.xz", inner);
+            add(tar, "case-1234/zz-after.txt", "engineer: conntrack table full, raised nf_conntrack_max\n".getBytes(StandardCharsets.UTF_8));
         });
+    }
+
+    /** The incident as .tar.xz whose header asks for a 256 MiB dictionary. */
+    static Path hugeDictionary(Path dir) throws IOException {
+        byte[] xz = Files.readAllBytes(BundleBuilder.conntrackIncident().write(dir, "plain.tar.xz", Container.TAR_XZ));
+        return Files.write(dir.resolve("greedy.tar.xz"), XzHeaders.withDictionary(xz, 28));
     }
 
     /** Archives inside archives inside archives, deeper than rootline reads. */

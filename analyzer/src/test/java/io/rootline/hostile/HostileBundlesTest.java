@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rootline.Analyzer;
 import io.rootline.bundle.BundleLoss;
 import io.rootline.bundle.Limits;
+import io.rootline.bundle.XzDecoder;
 import io.rootline.report.ArtifactEntry;
 import io.rootline.report.Report;
 import io.rootline.rules.Finding;
@@ -54,23 +55,29 @@ class HostileBundlesTest {
     @ParameterizedTest
     @EnumSource(value = Container.class, names = {"TAR", "TAR_GZ", "TAR_BZ2", "TAR_XZ", "TAR_ZST"})
     void cutOffInTransfer(Container container) throws IOException {
-        Report r = Fixtures.analyze(HostileBundles.truncated(dir, container, 0.5));
-        incidentStillFound(r);
-        BundleLoss lost = loss(r, HostileBundles.FILLER);
-        assertTrue(lost.reason().startsWith("the archive is damaged at or after this entry: "), lost.reason());
-        assertTrue(lost.reason().endsWith("; entries after it are lost"), lost.reason());
-        assertEquals("partial", artifact(r, HostileBundles.FILLER).status());
+        Path cut = HostileBundles.truncated(dir, container, 0.5);
+        for (XzDecoder xz : Fixtures.xzDecoders()) {
+            Report r = Fixtures.analyze(cut, xz);
+            incidentStillFound(r);
+            BundleLoss lost = loss(r, HostileBundles.FILLER);
+            assertTrue(lost.reason().startsWith("the archive is damaged at or after this entry: "), xz + ": " + lost.reason());
+            assertTrue(lost.reason().endsWith("; entries after it are lost"), xz + ": " + lost.reason());
+            assertEquals("partial", artifact(r, HostileBundles.FILLER).status(), xz.name());
+        }
     }
 
     @ParameterizedTest
     @EnumSource(value = Container.class, names = {"TAR_GZ", "TAR_BZ2", "TAR_XZ"})
     void corruptInTheMiddleOfAChecksummedStream(Container container) throws IOException {
-        Report r = Fixtures.analyze(HostileBundles.corrupted(dir, container, 0.5));
-        incidentStillFound(r);
-        // the decoder's words vary with where the damage falls ("CRC32 error", "invalid block type", ...)
-        String reason = loss(r, HostileBundles.FILLER).reason();
-        assertTrue(reason.startsWith("the archive is damaged at or after this entry: "), reason);
-        assertTrue(reason.endsWith("; entries after it are lost"), reason);
+        Path bad = HostileBundles.corrupted(dir, container, 0.5);
+        for (XzDecoder xz : Fixtures.xzDecoders()) {
+            Report r = Fixtures.analyze(bad, xz);
+            incidentStillFound(r);
+            // the decoder's words vary with where the damage falls ("CRC32 error", "invalid block type", ...)
+            String reason = loss(r, HostileBundles.FILLER).reason();
+            assertTrue(reason.startsWith("the archive is damaged at or after this entry: "), xz + ": " + reason);
+            assertTrue(reason.endsWith("; entries after it are lost"), xz + ": " + reason);
+        }
     }
 
     @ParameterizedTest
@@ -81,23 +88,54 @@ class HostileBundlesTest {
         incidentStillFound(r);
     }
 
+    /**
+     * XZ for Java decodes an LZMA2 chunk (up to 64 KiB compressed) only once it has all of
+     * it, so a cut inside the first chunk leaves it nothing, and the report says why. The xz
+     * program decodes within a chunk and recovers the entries before the cut.
+     */
     @Test
-    void anXzCutInsideItsFirstChunkSaysNothingCouldBeRecovered() throws IOException {
+    void anXzCutInsideItsFirstChunkYieldsWhatTheDecoderCanRecover() throws IOException {
         Path small = BundleBuilder.conntrackIncident().write(dir, "small.tar.xz", Container.TAR_XZ);
         byte[] bytes = Files.readAllBytes(small);
         Path cut = Files.write(dir.resolve("cut.tar.xz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Report r = Fixtures.analyze(cut);
+        Report java = Fixtures.analyze(cut, XzDecoder.JAVA);
         assertEquals(List.of(new BundleLoss("", "the xz stream cannot be read: the data ends early (the file was cut off);"
-                + " its first compressed block is incomplete, so nothing can be recovered")), r.losses());
-        assertFalse(r.readAnything());
+                + " its first compressed block is incomplete, so nothing can be recovered")), java.losses());
+        assertFalse(java.readAnything());
+        if (Fixtures.xzDecoders().contains(XzDecoder.PROGRAM)) {
+            Report program = Fixtures.analyze(cut, XzDecoder.PROGRAM);
+            assertTrue(program.readAnything());
+            assertEquals(1, program.losses().size(), program.losses().toString());
+            String reason = program.losses().get(0).reason();
+            assertEquals("the archive is damaged at or after this entry: the data ends early (the file was cut off);"
+                    + " entries after it are lost", reason);
+        }
+    }
+
+    /** An xz header asking for a 256 MiB dictionary: a bomb aimed at memory rather than disk. */
+    @Test
+    void anXzAskingForAHugeDictionaryIsNotDecoded() throws IOException {
+        Path greedy = HostileBundles.hugeDictionary(dir);
+        for (XzDecoder xz : Fixtures.xzDecoders()) {
+            Report r = Fixtures.analyze(greedy, xz);
+            assertEquals(List.of(new BundleLoss("", "the xz stream cannot be read: decoding it would need more than the"
+                    + " 100MiB of memory allowed (its header asks for a larger dictionary than xz -9 uses)")), r.losses(), xz.name());
+            assertFalse(r.readAnything());
+        }
     }
 
     @Test
     void anArchiveInsideTheBundleIsReadAsPartOfIt() throws IOException {
-        Report r = Fixtures.analyze(HostileBundles.nested(dir));
-        incidentStillFound(r);
-        assertEquals("unrecognized", artifact(r, "notes.txt").status());
-        assertEquals("host1", r.bundle().host());
+        Path nested = HostileBundles.nested(dir);
+        for (XzDecoder xz : Fixtures.xzDecoders()) {
+            Report r = Fixtures.analyze(nested, xz);
+            incidentStillFound(r);
+            assertEquals("unrecognized", artifact(r, "notes.txt").status(), xz.name());
+            // read whole after the inner archive: its decoder let go of the outer tar in time
+            assertEquals("unrecognized", artifact(r, "zz-after.txt").status(), xz.name());
+            assertEquals(List.of(), r.losses(), xz.name());
+            assertEquals("host1", r.bundle().host());
+        }
     }
 
     @Test

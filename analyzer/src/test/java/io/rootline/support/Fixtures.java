@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.rootline.Analyzer;
 import io.rootline.bundle.Limits;
+import io.rootline.bundle.XzDecoder;
 import io.rootline.report.Report;
 import io.rootline.rules.RuleLoader;
 import io.rootline.rules.RuleSet;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where tests find the repository's fixtures and the shared corpus; tests run from the repository root. */
 public final class Fixtures {
@@ -55,5 +57,22 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static Report analyze(Path bundle, XzDecoder xz) {
+        try {
+            return new Analyzer(rules(), Limits.DEFAULTS, xz).analyze(bundle);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The xz decoders this machine has: XZ for Java, and the xz program when it is installed. */
+    public static List<XzDecoder> xzDecoders() {
+        if (XzDecoder.preferred() == XzDecoder.PROGRAM) {
+            return List.of(XzDecoder.JAVA, XzDecoder.PROGRAM);
+        }
+        System.err.println("the xz program (XZ Utils) is not on the PATH: xz bundles are read with XZ for Java only");
+        return List.of(XzDecoder.JAVA);
     }
 }

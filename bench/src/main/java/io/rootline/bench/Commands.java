@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs processes for the bench and measures them: wall time and peak resident memory. */
 final class Commands {
@@ -33,24 +35,33 @@ final class Commands {
         return out;
     }
 
-    /** Runs a command, sampling its peak RSS from /proc every 20 ms (VmHWM only grows). */
+    /**
+     * Runs a command, sampling every 20 ms the peak RSS (VmHWM, which only grows) of it and
+     * of every process it starts (rootline's xz decoder). The figure is the sum of their
+     * peaks: an upper bound on what they held at once.
+     */
     static Measured measure(List<String> command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("rootline-bench", ".out");
         try {
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            long peak = 0;
-            Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+            Map<Long, Long> peaks = new HashMap<>();
             while (p.isAlive()) {
-                peak = Math.max(peak, hwm(status));
+                sample(p.pid(), peaks);
+                p.descendants().forEach(child -> sample(child.pid(), peaks));
                 Thread.sleep(20);
             }
             int exit = p.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = peaks.values().stream().mapToLong(Long::longValue).sum();
             return new Measured(seconds, peak, exit, Files.readString(out, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
         }
+    }
+
+    private static void sample(long pid, Map<Long, Long> peaks) {
+        peaks.merge(pid, hwm(Path.of("/proc", Long.toString(pid), "status")), Math::max);
     }
 
     private static long hwm(Path status) {

@@ -22,6 +22,7 @@ import io.rootline.report.BundleInfo;
 import io.rootline.report.ClockInfo;
 import io.rootline.report.Report;
 import io.rootline.report.TimelineEntry;
+import io.rootline.report.TimelineSelection;
 import io.rootline.rules.Finding;
 import io.rootline.rules.RuleEngine;
 import io.rootline.rules.RuleInput;
@@ -143,12 +144,18 @@ public final class Analyzer {
         RuleInput input = new RuleInput(facts, tables, events, bursts, artifacts::collected, clock);
         RuleOutcomes outcomes = new RuleEngine().evaluate(rules, input);
 
+        TimelineSelection timeline = TimelineSelection.of(timeline(bursts, outcomes.findings()),
+                t -> outcomes.findings().stream().anyMatch(f -> quotes(f, t)));
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
-                timeline(bursts, outcomes.findings()), losses, rules.ids(), assumptions);
+                timeline.shown(), timeline.omitted(), losses, rules.ids(), assumptions);
     }
 
     /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
+    private static boolean quotes(Finding f, TimelineEntry t) {
+        return f.evidence().stream().anyMatch(e -> e.line() == t.line() && e.path().equals(t.path()));
+    }
+
     private static String anchor(Burst b, List<Finding> findings) {
         for (Finding f : findings) {
             if (f.evidence().contains(b.evidence())) {

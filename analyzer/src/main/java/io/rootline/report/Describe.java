@@ -18,6 +18,17 @@ final class Describe {
         return t.count() + (t.suppressed() > 0 ? " (+" + t.suppressed() + " suppressed)" : "");
     }
 
+    /**
+     * "23977 more bursts of app.dns-failure (24100 events) from 2024-02-01 08:03:37 to
+     * 2024-02-12 00:19:28, not shown"
+     */
+    static String omission(Report r, TimelineOmission o) {
+        return o.bursts() + " more burst" + (o.bursts() == 1 ? "" : "s") + " of " + o.kind() + " (" + o.count() + " events"
+                + (o.suppressed() > 0 ? " +" + o.suppressed() + " suppressed" : "") + ")"
+                + (o.first() == null ? "" : " from " + r.wall(o.first()) + " to " + r.wall(o.last()))
+                + ", not shown: the timeline shows " + TimelineSelection.PER_KIND + " bursts of each kind, those of findings and the largest first";
+    }
+
     /** The time of a timeline entry on the host's clock, or its seconds since boot. */
     static String when(Report r, TimelineEntry t) {
         if (t.time() == null) {

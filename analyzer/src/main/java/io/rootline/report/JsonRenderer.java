@@ -124,6 +124,18 @@ final class JsonRenderer implements ReportRenderer {
             timeline.add(m);
         }
         root.put("timeline", timeline);
+        List<Object> omitted = new ArrayList<>();
+        for (TimelineOmission o : r.timelineOmitted()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", o.kind());
+            m.put("bursts", o.bursts());
+            m.put("count", o.count());
+            m.put("suppressed", o.suppressed());
+            m.put("first", r.iso(o.first()));
+            m.put("last", r.iso(o.last()));
+            omitted.add(m);
+        }
+        root.put("timeline_omitted", omitted);
 
         List<Object> losses = new ArrayList<>();
         for (BundleLoss loss : r.losses()) {

@@ -43,6 +43,10 @@ final class MarkdownRenderer implements ReportRenderer {
                         .append(t.finding() == null ? "" : "`" + t.finding() + "`").append(" |\n");
             }
             out.append('\n');
+            if (!r.timelineOmitted().isEmpty()) {
+                r.timelineOmitted().forEach(o -> out.append("- ").append(cell(Describe.omission(r, o))).append('\n'));
+                out.append('\n');
+            }
         }
 
         for (Finding f : r.findings()) {

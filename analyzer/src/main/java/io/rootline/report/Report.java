@@ -15,13 +15,15 @@ import java.util.List;
  * markdown, JSON) reads. Times are instants; {@link #offset()} is the host's offset
  * they are shown in.
  *
- * @param rulesLoaded ids of the rules evaluated
+ * @param timeline        the bursts shown, in time order ({@link TimelineSelection} says which)
+ * @param timelineOmitted per kind, the bursts left out of the timeline
+ * @param rulesLoaded     ids of the rules evaluated
  * @param assumptions what the analysis had to assume ("64-bit host assumed")
  */
 public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List<ArtifactEntry> artifacts,
                      List<Finding> findings, List<NotEvaluated> notEvaluated, List<String> passed,
-                     List<TimelineEntry> timeline, List<BundleLoss> losses, List<String> rulesLoaded,
-                     List<String> assumptions) {
+                     List<TimelineEntry> timeline, List<TimelineOmission> timelineOmitted, List<BundleLoss> losses,
+                     List<String> rulesLoaded, List<String> assumptions) {
 
     public static final String SCHEMA = "rootline.report/1";
 
@@ -35,6 +37,7 @@ public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List
         notEvaluated = List.copyOf(notEvaluated);
         passed = List.copyOf(passed);
         timeline = List.copyOf(timeline);
+        timelineOmitted = List.copyOf(timelineOmitted);
         losses = List.copyOf(losses);
         rulesLoaded = List.copyOf(rulesLoaded);
         assumptions = List.copyOf(assumptions);

@@ -39,6 +39,7 @@ final class TextRenderer implements ReportRenderer {
                         .append("  ").append(pad(Describe.count(t), 24)).append("  ").append(t.path()).append(':')
                         .append(t.line()).append(t.finding() == null ? "" : "  <- " + t.finding()).append('\n');
             }
+            r.timelineOmitted().forEach(o -> out.append("  ... ").append(Describe.omission(r, o)).append('\n'));
         }
 
         if (!r.notEvaluated().isEmpty()) {

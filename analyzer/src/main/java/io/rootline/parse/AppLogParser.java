@@ -12,6 +12,7 @@ import io.rootline.model.Fact;
 import io.rootline.model.Stamp;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,10 @@ final class AppLogParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.AppLogParser> grammar =
             new GrammarDriver<>(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
     private final boolean fastPath;
+    /** Exception lines recur word for word: their evidence shares one string. */
+    private final TextInterner texts = new TextInterner();
+    /** The attributes of the events of each exception class, shared by them. */
+    private final Map<String, Map<String, String>> attributes = new HashMap<>();
     /** The record being assembled; reused, as a log holds millions of them. */
     private final Record record = new Record();
     private long records;
@@ -166,7 +171,7 @@ final class AppLogParser implements ArtifactParser {
         }
         String name = FastLines.text(b, 0, end);
         if (!record.exceptions.containsKey(name)) {
-            record.exceptions.put(name, out.evidence(number, LineReader.decode(b, n)));
+            record.exceptions.put(name, out.evidence(number, texts.of(LineReader.decode(b, n))));
         }
         return true;
     }
@@ -259,7 +264,7 @@ final class AppLogParser implements ArtifactParser {
         if (match != null) {
             Evidence evidence = record.exceptions.get(match.exception());
             out.event(new Event(match.kind(), record.stamp(), 1,
-                    Map.of("exception", match.exception()), evidence));
+                    attributes.computeIfAbsent(match.exception(), e -> Map.of("exception", e)), evidence));
         }
     }
 

@@ -3,7 +3,6 @@ package io.rootline.bundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -18,16 +17,25 @@ final class DecodeAhead extends InputStream {
     private static final int CHUNK = 64 * 1024;
     private static final int CHUNKS_AHEAD = 16;
 
-    /** A chunk of bytes, the end, or a failure. */
-    private record Piece(byte[] bytes, IOException failure) {
+    /** A chunk of bytes ({@code length} of them), the end, or a failure. */
+    private record Piece(byte[] bytes, int length, IOException failure) {
     }
 
-    private static final Piece END = new Piece(null, null);
+    private static final Piece END = new Piece(null, 0, null);
 
     private final BlockingQueue<Piece> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+    /**
+     * Chunks the reader is done with, for the decoder to fill again: a bundle passes through
+     * the same few buffers instead of a new one per 64 KiB, which, at a gigabyte, made the
+     * collector grow the heap.
+     */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS_AHEAD + 2);
     private final Thread decoder;
     private volatile boolean closed;
-    private byte[] current = new byte[0];
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] current = NONE;
+    private int length;
     private int pos;
     private IOException failure;
     private boolean ended;
@@ -41,17 +49,23 @@ final class DecodeAhead extends InputStream {
     private void decode(InputStream source) {
         Piece last = END;
         try (source) {
-            byte[] buffer = new byte[CHUNK];
             int n;
-            while (!closed && (n = source.read(buffer)) >= 0) {
+            while (!closed) {
+                byte[] buffer = free.poll();
+                if (buffer == null) {
+                    buffer = new byte[CHUNK];
+                }
+                if ((n = source.read(buffer)) < 0) {
+                    break;
+                }
                 if (n > 0) {
-                    queue.put(new Piece(Arrays.copyOf(buffer, n), null));
+                    queue.put(new Piece(buffer, n, null));
                 }
             }
         } catch (IOException e) {
-            last = new Piece(null, e);
+            last = new Piece(null, 0, e);
         } catch (RuntimeException e) {
-            last = new Piece(null, new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e));
+            last = new Piece(null, 0, new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e));
         } catch (InterruptedException e) {
             return;
         }
@@ -63,7 +77,13 @@ final class DecodeAhead extends InputStream {
     }
 
     private boolean fill() throws IOException {
-        while (pos == current.length) {
+        while (pos == length) {
+            if (length > 0) {
+                free.offer(current);
+                current = NONE;
+                length = 0;
+                pos = 0;
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -79,6 +99,7 @@ final class DecodeAhead extends InputStream {
             }
             if (piece.bytes() != null) {
                 current = piece.bytes();
+                length = piece.length();
                 pos = 0;
             } else if (piece.failure() != null) {
                 failure = piece.failure();
@@ -102,7 +123,7 @@ final class DecodeAhead extends InputStream {
         if (!fill()) {
             return -1;
         }
-        int n = Math.min(len, current.length - pos);
+        int n = Math.min(len, length - pos);
         System.arraycopy(current, pos, b, off, n);
         pos += n;
         return n;

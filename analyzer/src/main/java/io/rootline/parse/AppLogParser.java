@@ -96,11 +96,25 @@ final class AppLogParser implements ArtifactParser {
      * "yyyy-MM-dd HH:mm:ss[,.]SSS " stamp (a record begins) or cannot start a stamp at all
      * (a continuation). Their effect is the grammar's: a new record, or nothing. The stamp
      * is kept as bytes and parsed only if the record turns out to hold a failure.
+     *
+     * <p>The stamp is judged first, so that only the bytes after it are searched for the
+     * two words: a stamp is digits and punctuation, and no word can reach into it.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
         if (!fastPath) {
             return false;
+        }
+        int end = plainDateTimeEnd(b, n);
+        if (end >= 0) {
+            if (EXCEPTION_WORDS.foundIn(b, end, n) || !FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2),
+                    FastLines.two(b, 5), FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
+                return false; // the grammar path reads the exceptions, or reports the impossible stamp
+            }
+            flush(out);
+            record.begin(b, end);
+            records++;
+            return true;
         }
         if (EXCEPTION_WORDS.foundIn(b, 0, n)) {
             return exceptionLine(number, b, n, out);
@@ -109,27 +123,13 @@ final class AppLogParser implements ArtifactParser {
         while (at < n && FastLines.blank(b[at])) {
             at++;
         }
-        if (at == n || b[at] == '[' || b[at] == '#') {
-            return false; // blank lines and bracketed stamps are rare: the grammar takes them
+        if (at == n || b[at] == '[' || b[at] == '#' || FastLines.digit(b[at])) {
+            return false; // blank lines, bracketed stamps and other digits are rare: the grammar takes them
         }
-        if (!FastLines.digit(b[at])) {
-            if (!record.open) {
-                record.begin(Stamp.NONE);
-                records++;
-            }
-            return true;
+        if (!record.open) {
+            record.begin(Stamp.NONE);
+            records++;
         }
-        int end = at == 0 ? plainDateTimeEnd(b, n) : -1;
-        if (end < 0) {
-            return false;
-        }
-        if (!FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2), FastLines.two(b, 5),
-                FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
-            return false; // the grammar path reports it
-        }
-        flush(out);
-        record.begin(b, end);
-        records++;
         return true;
     }
 
@@ -218,14 +218,16 @@ final class AppLogParser implements ArtifactParser {
         return end >= word.length && FastLines.startsWith(b, end, end - word.length, word);
     }
 
+    private static final FastLines.Shape DATE = new FastLines.Shape("dddd-dd-");
+    private static final FastLines.Shape DAY_HOUR = new FastLines.Shape("dd?dd:dd");
+    private static final FastLines.Shape TIME = new FastLines.Shape("d:dd:dd?");
+
     /**
      * Where a "yyyy-MM-dd HH:mm:ss" stamp with an optional ",SSS" or ".SSS" ends, when a space
      * or tab follows it (so the lexer's DATE_TIME token is exactly this); -1 otherwise.
      */
     private static int plainDateTimeEnd(byte[] b, int n) {
-        if (n < 20 || !FastLines.digits(b, n, 0, 4) || b[4] != '-' || !FastLines.digits(b, n, 5, 2) || b[7] != '-'
-                || !FastLines.digits(b, n, 8, 2) || (b[10] != ' ' && b[10] != 'T') || !FastLines.digits(b, n, 11, 2)
-                || b[13] != ':' || !FastLines.digits(b, n, 14, 2) || b[16] != ':' || !FastLines.digits(b, n, 17, 2)) {
+        if (n < 20 || !DATE.at(b, 0) || !DAY_HOUR.at(b, 8) || (b[10] != ' ' && b[10] != 'T') || !TIME.at(b, 12)) {
             return -1;
         }
         int i = 19;

@@ -172,9 +172,7 @@ final class ConntrackParser implements ArtifactParser {
                 return false;
             }
             starts[count] = i;
-            while (i < n && !FastLines.blank(b[i])) {
-                i++;
-            }
+            i = FastLines.blankAt(b, i, n);
             ends[count++] = i;
         }
         int at;

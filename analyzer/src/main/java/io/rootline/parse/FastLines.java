@@ -39,6 +39,78 @@ final class FastLines {
         return (eight - ONES) & ~eight & HIGHS;
     }
 
+    private static final long SPACES = broadcast((byte) ' ');
+    private static final long TABS = broadcast((byte) '\t');
+    private static final long RETURNS = broadcast((byte) '\r');
+
+    /**
+     * The index of the first {@link #blank} byte in {@code b[from, to)}, or {@code to}; eight
+     * bytes at a time. It reads on past {@code to} (never past the array): a blank found
+     * there is just {@code to}.
+     */
+    static int blankAt(byte[] b, int from, int to) {
+        int i = from;
+        for (int last = b.length - Long.BYTES; i < to && i <= last; i += Long.BYTES) {
+            long eight = eightBytes(b, i);
+            long found = zeroBytes(eight ^ SPACES) | zeroBytes(eight ^ TABS) | zeroBytes(eight ^ RETURNS);
+            if (found != 0) {
+                return Math.min(to, i + (Long.numberOfTrailingZeros(found) >>> 3));
+            }
+        }
+        while (i < to && !blank(b[i])) {
+            i++;
+        }
+        return Math.min(i, to);
+    }
+
+    /**
+     * A fixed pattern of eight bytes, judged in one go: 'd' stands for an ASCII digit, '?' for
+     * any byte, any other character for itself. Stamps are checked this way: "dddd-dd-" is
+     * a date's first eight bytes.
+     */
+    static final class Shape {
+        private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+        private final long digits;
+        private final long digitHighs;
+        private final long toCarry;
+        private final long marked;
+        private final long marks;
+
+        Shape(String pattern) {
+            if (pattern.length() != Long.BYTES) {
+                throw new IllegalArgumentException("a shape is eight bytes: " + pattern);
+            }
+            long d = 0;
+            long m = 0;
+            long v = 0;
+            for (int k = 0; k < Long.BYTES; k++) {
+                char c = pattern.charAt(k);
+                if (c == 'd') {
+                    d |= 0xFFL << (8 * k);
+                } else if (c != '?') {
+                    m |= 0xFFL << (8 * k);
+                    v |= (long) (c & 0xFF) << (8 * k);
+                }
+            }
+            digits = d;
+            digitHighs = 0x3030303030303030L & d;
+            toCarry = 0x0606060606060606L & d;
+            marked = m;
+            marks = v;
+        }
+
+        /**
+         * Whether the eight bytes from {@code at} (which must be in the array) fit. A digit is
+         * a byte 0x30-0x3F whose value plus 6 stays below 0x40; the first test keeps the
+         * addition from carrying into a neighbouring byte.
+         */
+        boolean at(byte[] b, int at) {
+            long eight = eightBytes(b, at);
+            return (eight & marked) == marks && (eight & HIGH_NIBBLES & digits) == digitHighs
+                    && ((eight + toCarry) & HIGH_NIBBLES & digits) == digitHighs;
+        }
+    }
+
     static boolean digit(byte c) {
         return c >= '0' && c <= '9';
     }

@@ -9,50 +9,49 @@ import java.util.List;
  *
  * <p>Fast paths ask this of every line ("does it hold 'Exception' or 'Error'?") and the
  * answer is nearly always no, so it has to cost less than looking at each byte. Each word
- * is found through one of its bytes, its anchor, chosen to be rare in log text (capitals
- * first, then letters like 'x', 'v', 'b'); a word-wide test finds that byte in eight bytes
- * at once, and only where it occurs is the whole word compared. Whether a word occurs is
- * all it says; the grammar decides what the line means.
+ * is found through two neighbouring bytes of it, its anchor pair, chosen around the byte
+ * rarest in log text (capitals first, then letters like 'x', 'v', 'b'): "Ex" for Exception,
+ * "Er" for Error, so the "E" of every "GET" costs nothing. A word-wide test finds the pair
+ * at any of eight positions at once, and only where it occurs is the whole word compared.
+ * Whether a word occurs is all it says; the grammar decides what the line means.
+ *
+ * <p>The word-wide test reads the array past {@code to} (up to its end): a line buffer
+ * holds stale bytes there, and a flag among them is dismissed by the comparison, which
+ * stays within the range. So no line pays a byte-at-a-time tail.
  */
 final class WordSet {
 
-    /** Letters from rarest to commonest in log text; an anchor is the first of these a word holds. */
+    /** Letters from rarest to commonest in log text; a word's pair is built around the first of these it holds. */
     private static final String RARITY = "QZJXKVYWBGFPMHDCULSNTORIAEqzjxkvywbgfpmhdculsntoriae";
 
     private final byte[][] words;
-    /** For each word, where its anchor is. */
-    private final int[] anchorAt;
-    /** The distinct anchor bytes, each repeated over a long for the word-wide test. */
-    private final long[] anchorWords;
-    private final byte[] anchors;
-    /** For each distinct anchor, the words it finds. */
-    private final int[][] wordsOf;
+    /** For each word, where its anchor pair starts in it. */
+    private final int[] pairAt;
+    /** The distinct pairs' first and second bytes, each repeated over a long for the word-wide test. */
+    private final long[] firsts;
+    private final long[] seconds;
 
     WordSet(String... words) {
         this.words = new byte[words.length][];
-        this.anchorAt = new int[words.length];
-        List<Byte> distinct = new ArrayList<>();
-        List<List<Integer>> found = new ArrayList<>();
+        this.pairAt = new int[words.length];
+        List<String> pairs = new ArrayList<>();
         for (int k = 0; k < words.length; k++) {
-            byte[] word = words[k].getBytes(StandardCharsets.US_ASCII);
-            this.words[k] = word;
-            anchorAt[k] = anchorOf(words[k]);
-            byte anchor = word[anchorAt[k]];
-            int index = distinct.indexOf(anchor);
-            if (index < 0) {
-                distinct.add(anchor);
-                found.add(new ArrayList<>());
-                index = distinct.size() - 1;
+            if (words[k].length() < 2) {
+                throw new IllegalArgumentException("a word of two bytes at least: " + words[k]);
             }
-            found.get(index).add(k);
+            this.words[k] = words[k].getBytes(StandardCharsets.US_ASCII);
+            int anchor = anchorOf(words[k]);
+            pairAt[k] = anchor + 1 < words[k].length() ? anchor : anchor - 1;
+            String pair = words[k].substring(pairAt[k], pairAt[k] + 2);
+            if (!pairs.contains(pair)) {
+                pairs.add(pair);
+            }
         }
-        anchors = new byte[distinct.size()];
-        anchorWords = new long[distinct.size()];
-        wordsOf = new int[distinct.size()][];
-        for (int a = 0; a < anchors.length; a++) {
-            anchors[a] = distinct.get(a);
-            anchorWords[a] = FastLines.broadcast(anchors[a]);
-            wordsOf[a] = found.get(a).stream().mapToInt(Integer::intValue).toArray();
+        firsts = new long[pairs.size()];
+        seconds = new long[pairs.size()];
+        for (int p = 0; p < pairs.size(); p++) {
+            firsts[p] = FastLines.broadcast((byte) pairs.get(p).charAt(0));
+            seconds[p] = FastLines.broadcast((byte) pairs.get(p).charAt(1));
         }
     }
 
@@ -69,11 +68,13 @@ final class WordSet {
     /** Whether some word occurs wholly within {@code b[from, to)}. */
     boolean foundIn(byte[] b, int from, int to) {
         int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long eight = FastLines.eightBytes(b, i);
-            long hits = FastLines.zeroBytes(eight ^ anchorWords[0]);
-            for (int a = 1; a < anchorWords.length; a++) {
-                hits |= FastLines.zeroBytes(eight ^ anchorWords[a]);
+        // the pair's second bytes are read one further on: 9 bytes from i must be in the array
+        for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
+            long first = FastLines.eightBytes(b, i);
+            long second = FastLines.eightBytes(b, i + 1);
+            long hits = FastLines.zeroBytes(first ^ firsts[0]) & FastLines.zeroBytes(second ^ seconds[0]);
+            for (int p = 1; p < firsts.length; p++) {
+                hits |= FastLines.zeroBytes(first ^ firsts[p]) & FastLines.zeroBytes(second ^ seconds[p]);
             }
             if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
                 return true;
@@ -87,7 +88,7 @@ final class WordSet {
         return false;
     }
 
-    /** Whether a word has its anchor at one of the flagged bytes of the eight from {@code i}. */
+    /** Whether a word has its pair at one of the flagged bytes of the eight from {@code i}. */
     private boolean wordAtAnyOf(byte[] b, int from, int to, int i, long hits) {
         for (; hits != 0; hits &= hits - 1) {
             if (wordAt(b, from, to, i + (Long.numberOfTrailingZeros(hits) >>> 3))) {
@@ -97,20 +98,10 @@ final class WordSet {
         return false;
     }
 
-    /** Whether a word has its anchor at {@code at} (flags may be false: the byte itself decides). */
+    /** Whether a word whose pair starts at {@code at} lies there within the range (a flag may be false: the bytes decide). */
     private boolean wordAt(byte[] b, int from, int to, int at) {
-        for (int a = 0; a < anchors.length; a++) {
-            if (b[at] == anchors[a] && wordAround(a, b, from, to, at)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a word anchored by anchor {@code a} has its anchor at {@code at}. */
-    private boolean wordAround(int a, byte[] b, int from, int to, int at) {
-        for (int k : wordsOf[a]) {
-            int start = at - anchorAt[k];
+        for (int k = 0; k < words.length; k++) {
+            int start = at - pairAt[k];
             if (start >= from && FastLines.startsWith(b, to, start, words[k])) {
                 return true;
             }

@@ -9,9 +9,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * WordSet finds words through one byte each, eight bytes at a time; these tests compare it
- * with {@link String#contains} wherever a word may fall: across the eight-byte steps, at the
- * edges of the range, next to false flags of the word-wide test.
+ * WordSet finds words through a pair of their bytes, eight positions at a time; these tests
+ * compare it with {@link String#contains} wherever a word may fall: across the eight-byte
+ * steps, at the edges of the range and of the array, next to false flags of the word-wide
+ * test, and next to stale bytes past the range that would complete a word.
  */
 class WordSetTest {
 
@@ -36,9 +37,15 @@ class WordSetTest {
                         text.append(pieces.charAt(random.nextInt(pieces.length())));
                     }
                 }
-                byte[] bytes = ("##" + text + "##").getBytes(StandardCharsets.ISO_8859_1);
+                // past the range: nothing, "##", or what a longer line left in the buffer
+                String after = switch (round % 3) {
+                    case 0 -> "";
+                    case 1 -> "##";
+                    default -> words[random.nextInt(words.length)].substring(1) + "##########";
+                };
+                byte[] bytes = ("##" + text + after).getBytes(StandardCharsets.ISO_8859_1);
                 int from = 2;
-                int to = bytes.length - 2;
+                int to = 2 + text.length();
                 boolean expected = false;
                 for (String word : words) {
                     expected |= text.toString().contains(word);
@@ -60,5 +67,22 @@ class WordSetTest {
         byte[] drop = "nf_conntrack: table full, dropping packet".getBytes(StandardCharsets.US_ASCII);
         assertTrue(kernel.foundIn(drop, 14, drop.length));
         assertFalse(kernel.foundIn(drop, 16, drop.length), "the anchor is inside the range, the word's start is not");
+    }
+
+    @Test
+    void staleBytesPastTheRangeNeverCompleteAWord() {
+        WordSet set = new WordSet(APP);
+        // a short line read into the buffer a longer one filled: "...Err" is the line, "or" is stale
+        byte[] buffer = "2024-03-01 12:00:00 GET /x Error and more stale bytes".getBytes(StandardCharsets.US_ASCII);
+        int to = "2024-03-01 12:00:00 GET /x Err".length();
+        assertFalse(set.foundIn(buffer, 0, to));
+        assertTrue(set.foundIn(buffer, 0, to + 2));
+        byte[] exact = "GET Exceptio".getBytes(StandardCharsets.US_ASCII);
+        assertFalse(set.foundIn(exact, 0, exact.length), "the array ends inside the word");
+    }
+
+    @Test
+    void aWordOfOneByteIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new WordSet("x"));
     }
 }

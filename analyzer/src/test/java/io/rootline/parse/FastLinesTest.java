@@ -1,0 +1,87 @@
+package io.rootline.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The word-wide tests of {@link FastLines} against the byte-at-a-time reading they replace:
+ * every byte value in every position of a shape, and blanks wherever they may fall, the
+ * array's end and stale bytes past the range included.
+ */
+class FastLinesTest {
+
+    private static final String[] SHAPES = {"dddd-dd-", "dd?dd:dd", "d:dd:dd?", "[ddd.dd]"};
+
+    @Test
+    void everyByteValueInEveryPositionOfAShape() {
+        for (String pattern : SHAPES) {
+            FastLines.Shape shape = new FastLines.Shape(pattern);
+            byte[] fitting = fitting(pattern);
+            for (int k = 0; k < 8; k++) {
+                for (int v = 0; v < 256; v++) {
+                    byte[] b = fitting.clone();
+                    b[k] = (byte) v;
+                    assertEquals(bytewise(pattern, b), shape.at(b, 0), pattern + " with byte " + k + " = " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomBytesNearAShape() {
+        Random random = new Random(17);
+        String alphabet = "0123456789:-.[] T/a\u00ff\u0000\u0039\u003a\u002f";
+        for (String pattern : SHAPES) {
+            FastLines.Shape shape = new FastLines.Shape(pattern);
+            for (int round = 0; round < 50_000; round++) {
+                byte[] b = fitting(pattern);
+                for (int changes = random.nextInt(3); changes > 0; changes--) {
+                    b[random.nextInt(8)] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+                }
+                byte[] padded = new byte[9];
+                System.arraycopy(b, 0, padded, 1, 8);
+                assertEquals(bytewise(pattern, b), shape.at(padded, 1), pattern + " on " + new String(b, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    @Test
+    void blankAtAgreesWithAByteLoop() {
+        Random random = new Random(5);
+        String alphabet = "ab= \t\r[]0\u00a0\u0089";
+        for (int round = 0; round < 50_000; round++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            int expected = from;
+            while (expected < to && !FastLines.blank(b[expected])) {
+                expected++;
+            }
+            assertEquals(expected, FastLines.blankAt(b, from, to), "[" + from + ", " + to + ") of " + b.length);
+        }
+    }
+
+    private static byte[] fitting(String pattern) {
+        byte[] b = new byte[8];
+        for (int k = 0; k < 8; k++) {
+            char c = pattern.charAt(k);
+            b[k] = (byte) (c == 'd' ? '7' : c == '?' ? 'x' : c);
+        }
+        return b;
+    }
+
+    private static boolean bytewise(String pattern, byte[] b) {
+        for (int k = 0; k < 8; k++) {
+            char c = pattern.charAt(k);
+            if (c == 'd' ? !FastLines.digit(b[k]) : c != '?' && b[k] != (byte) c) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -48,13 +48,13 @@ final class Commands {
         try {
             long start = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            Map<Long, Long> peaks = new HashMap<>();
+            Map<Long, Long> peaks = new HashMap<>(Map.of(p.pid(), 0L));
             for (int tick = 0; p.isAlive(); tick++) {
-                sample(p.pid(), peaks);
                 if (tick % 10 == 0) {
-                    p.descendants().forEach(child -> sample(child.pid(), peaks));
-                } else {
-                    peaks.keySet().stream().filter(pid -> pid != p.pid()).toList().forEach(pid -> sample(pid, peaks));
+                    p.descendants().forEach(child -> peaks.putIfAbsent(child.pid(), 0L));
+                }
+                for (long pid : List.copyOf(peaks.keySet())) {
+                    sample(pid, peaks);
                 }
                 Thread.sleep(20);
             }

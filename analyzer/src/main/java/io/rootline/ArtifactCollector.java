@@ -7,6 +7,7 @@ import io.rootline.bundle.Limits;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.ContentSniffer;
 import io.rootline.locate.Location;
+import io.rootline.model.EventLog;
 import io.rootline.parse.ArtifactBuilder;
 import io.rootline.parse.ArtifactReader;
 import io.rootline.parse.ArtifactStatus;
@@ -118,7 +119,7 @@ final class ArtifactCollector implements BundleVisitor {
         } else if (head.length > 0) {
             artifacts.add(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
                     ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
-                    List.of(), List.of(), List.of()));
+                    List.of(), new EventLog(entry.path()), List.of()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.rootline.parse;
 
 import io.rootline.model.Evidence;
 import io.rootline.model.Event;
+import io.rootline.model.EventLog;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class ArtifactBuilder {
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Fact> facts = new ArrayList<>();
-    private final List<Event> events = new ArrayList<>();
+    private final EventLog events;
     private final List<Table> tables = new ArrayList<>();
     private long lines;
     private long unknownLines;
@@ -39,6 +40,7 @@ public final class ArtifactBuilder {
         this.logical = logical;
         this.located = located;
         this.preference = preference;
+        this.events = new EventLog(path);
     }
 
     public String path() {
@@ -89,7 +91,7 @@ public final class ArtifactBuilder {
     }
 
     public void event(Event event) {
-        events.add(event);
+        events.append(event);
     }
 
     public void table(Table table) {
@@ -110,6 +112,7 @@ public final class ArtifactBuilder {
         } else {
             status = ArtifactStatus.PARSED;
         }
+        events.seal();
         return new ParsedArtifact(path, kind, logical, located, preference, status, lines, unknownLines, shown, notes,
                 facts, events, tables);
     }

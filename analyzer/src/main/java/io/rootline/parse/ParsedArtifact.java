@@ -1,6 +1,6 @@
 package io.rootline.parse;
 
-import io.rootline.model.Event;
+import io.rootline.model.EventLog;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import java.util.List;
@@ -18,16 +18,17 @@ import java.util.List;
  * @param unknownLines lines that fit no rule of the grammar
  * @param problems     what went wrong, each with its line number (at most {@link ArtifactBuilder#MAX_PROBLEMS})
  * @param notes        facts about the artifact itself worth telling ("truncated by sos")
+ * @param events       in line order, sealed
  */
 public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, int preference, ArtifactStatus status,
                              long lines, long unknownLines, List<String> problems, List<String> notes,
-                             List<Fact> facts, List<Event> events, List<Table> tables) {
+                             List<Fact> facts, EventLog events, List<Table> tables) {
 
     public ParsedArtifact {
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         facts = List.copyOf(facts);
-        events = List.copyOf(events);
+        events.seal();
         tables = List.copyOf(tables);
     }
 }

@@ -1,0 +1,82 @@
+package io.rootline.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The columns give back exactly the events put in, across chunk boundaries and for every stamp form. */
+class EventLogTest {
+
+    private static final String PATH = "var/log/app/app.log";
+
+    private static Stamp stamp(Random random, int i) {
+        return switch (i % 5) {
+            case 0 -> new Stamp.Absolute(Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)));
+            case 1 -> new Stamp.LocalWall(LocalDateTime.of(1 + random.nextInt(9999), 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                    random.nextInt(1_000_000_000)));
+            case 2 -> new Stamp.TimeOfDay(LocalTime.ofNanoOfDay(Math.floorMod(random.nextLong(), 86_400_000_000_000L)));
+            case 3 -> new Stamp.SinceBoot(random.nextDouble() * 1e7);
+            default -> Stamp.NONE;
+        };
+    }
+
+    @Test
+    void everyEventComesBackEqualAcrossChunks() {
+        Random random = new Random(7);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Map<String, String> attributes = i % 3 == 0 ? Map.of("exception", "java.net.UnknownHostException") : Map.of();
+            events.add(new Event(i % 2 == 0 ? "app.dns-failure" : "app.timeout", stamp(random, i),
+                    1 + random.nextInt(5000), attributes, new Evidence(PATH, i + 1, "line " + i)));
+        }
+        EventLog log = EventLog.of(PATH, events);
+        assertEquals(events.size(), log.size());
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i), log.get(i), "event " + i);
+        }
+        assertEquals(events, log);
+    }
+
+    @Test
+    void quotedTextThatWasCutOrEscapedStaysAsItWas() {
+        Evidence cut = new Evidence(PATH, 1, "x".repeat(400));
+        Evidence escaped = new Evidence(PATH, 2, "bell\u0007 and escape\u001b[31m");
+        EventLog log = EventLog.of(PATH, List.of(Event.of("app.timeout", Stamp.NONE, cut),
+                Event.of("app.timeout", Stamp.NONE, escaped)));
+        assertEquals(cut, log.evidence(0));
+        assertEquals(escaped, log.evidence(1));
+    }
+
+    @Test
+    void sinceBootIsReadWithoutMakingTheStamp() {
+        EventLog log = EventLog.of("dmesg", List.of(
+                Event.of("kernel.conntrack-table-full", new Stamp.SinceBoot(1234.567891), new Evidence("dmesg", 1, "x")),
+                Event.of("kernel.conntrack-table-full", Stamp.NONE, new Evidence("dmesg", 2, "y"))));
+        assertTrue(log.stampedSinceBoot(0));
+        assertEquals(1234.567891, log.sinceBoot(0));
+        assertFalse(log.stampedSinceBoot(1));
+    }
+
+    @Test
+    void aLogHoldsOneArtifactAndIsReadOnlyOnceSealed() {
+        EventLog log = new EventLog(PATH);
+        Event other = Event.of("app.timeout", Stamp.NONE, new Evidence("other.log", 1, "x"));
+        assertThrows(IllegalArgumentException.class, () -> log.append(other));
+        log.seal();
+        Event mine = Event.of("app.timeout", Stamp.NONE, new Evidence(PATH, 1, "x"));
+        assertThrows(IllegalStateException.class, () -> log.append(mine));
+        assertThrows(UnsupportedOperationException.class, () -> log.add(mine));
+        assertThrows(IndexOutOfBoundsException.class, () -> log.get(0));
+    }
+}

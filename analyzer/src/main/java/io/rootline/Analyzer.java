@@ -12,9 +12,8 @@ import io.rootline.combine.ClockCombiner;
 import io.rootline.combine.HostCombiner;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.LogicalArtifact;
-import io.rootline.model.Event;
+import io.rootline.model.Evidence;
 import io.rootline.model.Fact;
-import io.rootline.model.Stamp;
 import io.rootline.model.Table;
 import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.ArtifactEntry;
@@ -31,18 +30,19 @@ import io.rootline.rules.RuleSet;
 import io.rootline.rules.SymptomMatch;
 import io.rootline.timeline.Burst;
 import io.rootline.timeline.BurstCollapser;
-import io.rootline.timeline.PlacedEvent;
+import io.rootline.timeline.Bursts;
+import io.rootline.timeline.Gathered;
+import io.rootline.timeline.PlacedEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The whole engine: {@code analyze(bundle) -> Report}. It reads, parses, combines,
@@ -123,28 +123,22 @@ public final class Analyzer {
         }
 
         Map<String, Table> tables = new LinkedHashMap<>();
-        Map<String, List<PlacedEvent>> events = new TreeMap<>();
-        Map<String, List<Burst>> bursts = new TreeMap<>();
+        List<PlacedEvents> placed = new ArrayList<>();
+        List<Bursts> bursts = new ArrayList<>();
         BurstCollapser collapser = new BurstCollapser(RATELIMIT_KIND);
         for (ParsedArtifact artifact : artifacts.used(many)) {
             artifact.tables().forEach(t -> tables.putIfAbsent(t.key(), t));
-            List<PlacedEvent> placed = new ArrayList<>(artifact.events().size());
-            for (Event e : artifact.events()) {
-                PlacedEvent p = place(e, clock);
-                placed.add(p);
-                events.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(p);
-            }
-            for (Burst b : collapser.collapse(placed)) {
-                bursts.computeIfAbsent(b.kind(), k -> new ArrayList<>()).add(b);
-            }
+            PlacedEvents events = PlacedEvents.place(artifact.events(), clock::resolve);
+            placed.add(events);
+            bursts.add(collapser.collapse(events));
         }
-        events.values().forEach(list -> list.sort(Comparator.comparing(PlacedEvent::instant,
-                Comparator.nullsLast(Comparator.naturalOrder()))));
 
-        RuleInput input = new RuleInput(facts, tables, events, bursts, artifacts::collected, clock);
+        Map<String, List<Burst>> burstsByKind = Gathered.burstsByKind(bursts);
+        RuleInput input = new RuleInput(facts, tables, Gathered.eventsByKind(placed), burstsByKind, artifacts::collected,
+                clock);
         RuleOutcomes outcomes = new RuleEngine().evaluate(rules, input);
 
-        TimelineSelection timeline = TimelineSelection.of(timeline(bursts, outcomes.findings()),
+        TimelineSelection timeline = TimelineSelection.of(timeline(burstsByKind, outcomes.findings()),
                 t -> outcomes.findings().stream().anyMatch(f -> quotes(f, t)));
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
@@ -174,12 +168,6 @@ public final class Analyzer {
     private static long clockStamps(ParsedArtifact a) {
         return a.facts().stream().filter(f -> f.key().equals("kernel-log.clock_stamps"))
                 .mapToLong(f -> f.number().longValue()).findFirst().orElse(0);
-    }
-
-    private static PlacedEvent place(Event e, BundleClock clock) {
-        Optional<Instant> at = clock.resolve(e.stamp());
-        Double sinceBoot = at.isEmpty() && e.stamp() instanceof Stamp.SinceBoot b ? b.seconds() : null;
-        return new PlacedEvent(e, at.orElse(null), sinceBoot);
     }
 
     private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, Map<String, Fact> facts,
@@ -225,14 +213,24 @@ public final class Analyzer {
         return entries;
     }
 
-    private static List<TimelineEntry> timeline(Map<String, List<Burst>> bursts, List<Finding> findings) {
-        List<TimelineEntry> timeline = new ArrayList<>();
-        bursts.values().forEach(list -> list.forEach(b -> timeline.add(new TimelineEntry(b.first(), b.last(), b.firstBoot(),
-                b.kind(), b.printed(), b.suppressed(), b.evidence().text(), b.evidence().path(), b.evidence().line(),
-                anchor(b, findings)))));
-        timeline.sort(Comparator.comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(t -> t.sinceBoot() == null ? Double.MAX_VALUE : t.sinceBoot())
-                .thenComparing(TimelineEntry::path).thenComparingInt(TimelineEntry::line));
-        return timeline;
+    /**
+     * Each kind's bursts as timeline entries, in time order. The entries are made as they are
+     * read: the selection keeps a few per kind, and a long log has tens of thousands of bursts.
+     */
+    private static List<List<TimelineEntry>> timeline(Map<String, List<Burst>> bursts, List<Finding> findings) {
+        return bursts.values().stream().map(kind -> (List<TimelineEntry>) new AbstractList<TimelineEntry>() {
+            @Override
+            public TimelineEntry get(int i) {
+                Burst b = kind.get(i);
+                Evidence evidence = b.evidence();
+                return new TimelineEntry(b.first(), b.last(), b.firstBoot(), b.kind(), b.printed(), b.suppressed(),
+                        evidence.text(), evidence.path(), evidence.line(), anchor(b, findings));
+            }
+
+            @Override
+            public int size() {
+                return kind.size();
+            }
+        }).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.rootline.report;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One burst on the timeline: a run of events of one kind from one artifact.
@@ -15,4 +16,10 @@ import java.time.Instant;
  */
 public record TimelineEntry(Instant time, Instant end, Double sinceBoot, String kind, long count, long suppressed,
                             String text, String path, int line, String finding) {
+
+    /** Timeline order: by time (entries without one last), then seconds since boot, path and line. */
+    public static final Comparator<TimelineEntry> TIME_ORDER = Comparator
+            .comparing(TimelineEntry::time, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(t -> t.sinceBoot() == null ? Double.MAX_VALUE : t.sinceBoot())
+            .thenComparing(TimelineEntry::path).thenComparingInt(TimelineEntry::line);
 }

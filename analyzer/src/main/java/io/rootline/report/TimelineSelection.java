@@ -2,11 +2,12 @@ package io.rootline.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * Which bursts the report's timeline shows: for each kind, {@value #PER_KIND} bursts, those
@@ -15,8 +16,8 @@ import java.util.Set;
  * The timeline stays in time order, and a report stays the same size however long the
  * logs run.
  *
- * @param shown   the entries kept, in the order given
- * @param omitted one summary per kind that lost entries, in order of first appearance
+ * @param shown   the entries kept, in time order
+ * @param omitted one summary per kind that lost entries, in order of the kinds' first entries
  */
 public record TimelineSelection(List<TimelineEntry> shown, List<TimelineOmission> omitted) {
 
@@ -24,38 +25,78 @@ public record TimelineSelection(List<TimelineEntry> shown, List<TimelineOmission
     public static final int PER_KIND = 50;
 
     /**
-     * @param entries the whole timeline, in time order
-     * @param quoted  whether an entry is quoted by a finding (always shown)
+     * @param kinds  the timeline, as one list per kind, each in {@linkplain TimelineEntry#TIME_ORDER
+     *               time order}. A list may make its entries as they are read: the selection reads
+     *               each entry twice and holds on only to those it keeps (a long log makes tens of
+     *               thousands of bursts)
+     * @param quoted whether an entry is quoted by a finding (always shown)
      */
-    public static TimelineSelection of(List<TimelineEntry> entries, java.util.function.Predicate<TimelineEntry> quoted) {
-        Map<String, List<TimelineEntry>> byKind = new LinkedHashMap<>();
-        entries.forEach(e -> byKind.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
-        Set<TimelineEntry> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<TimelineOmission> omitted = new ArrayList<>();
-        for (var kind : byKind.entrySet()) {
-            List<TimelineEntry> all = kind.getValue();
-            if (all.size() <= PER_KIND) {
-                kept.addAll(all);
+    public static TimelineSelection of(Collection<? extends List<TimelineEntry>> kinds, Predicate<TimelineEntry> quoted) {
+        List<TimelineEntry> shown = new ArrayList<>();
+        List<Omitted> omissions = new ArrayList<>();
+        for (List<TimelineEntry> entries : kinds) {
+            if (entries.isEmpty()) {
                 continue;
             }
-            List<TimelineEntry> largest = new ArrayList<>(all);
-            // stable: among equal bursts the earlier stays first
-            largest.sort(Comparator.comparing((TimelineEntry e) -> e.finding() == null)
-                    .thenComparing(Comparator.comparingLong((TimelineEntry e) -> e.count() + e.suppressed()).reversed()));
-            kept.addAll(largest.subList(0, PER_KIND));
-            all.stream().filter(quoted).forEach(kept::add);
-            omitted.add(omission(kind.getKey(), all.stream().filter(e -> !kept.contains(e)).toList()));
+            Kind kind = new Kind();
+            BitSet kept = new BitSet(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                TimelineEntry e = entries.get(i);
+                kind.offer(i, e);
+                if (quoted.test(e)) {
+                    kept.set(i);
+                }
+            }
+            kind.best.forEach(r -> kept.set(r.index()));
+            TimelineEntry first = null;
+            for (int i = 0; i < entries.size(); i++) {
+                TimelineEntry e = entries.get(i);
+                first = first == null ? e : first;
+                if (kept.get(i)) {
+                    shown.add(e);
+                } else {
+                    kind.omit(e);
+                }
+            }
+            if (kind.omitted > 0) {
+                omissions.add(new Omitted(first, new TimelineOmission(first.kind(), kind.omitted, kind.count,
+                        kind.suppressed, kind.first, kind.last)));
+            }
         }
-        List<TimelineEntry> shown = entries.stream().filter(kept::contains).toList();
-        return new TimelineSelection(shown, omitted);
+        shown.sort(TimelineEntry.TIME_ORDER);
+        omissions.sort(Comparator.comparing(Omitted::firstEntry, TimelineEntry.TIME_ORDER));
+        return new TimelineSelection(shown, omissions.stream().map(Omitted::omission).toList());
     }
 
-    private static TimelineOmission omission(String kind, List<TimelineEntry> left) {
-        long count = 0;
-        long suppressed = 0;
-        Instant first = null;
-        Instant last = null;
-        for (TimelineEntry e : left) {
+    /** A kind's omission, and its first entry, which places it among the others. */
+    private record Omitted(TimelineEntry firstEntry, TimelineOmission omission) {
+    }
+
+    /** An entry's place in the ranking: a finding's bursts first, then the largest, then the earliest. */
+    private record Ranked(int index, boolean anchored, long size) {
+        /** Worst first, so that the head of a queue is the one to drop. */
+        static final Comparator<Ranked> WORST_FIRST = Comparator.comparing(Ranked::anchored)
+                .thenComparingLong(Ranked::size).thenComparing(Comparator.comparingInt(Ranked::index).reversed());
+    }
+
+    /** One kind: its best {@value #PER_KIND} entries so far, and the sums of those left out. */
+    private static final class Kind {
+        private final PriorityQueue<Ranked> best = new PriorityQueue<>(PER_KIND + 1, Ranked.WORST_FIRST);
+        private int omitted;
+        private long count;
+        private long suppressed;
+        private Instant first;
+        private Instant last;
+
+        void offer(int index, TimelineEntry e) {
+            best.add(new Ranked(index, e.finding() != null, e.count() + e.suppressed()));
+            if (best.size() > PER_KIND) {
+                best.poll();
+            }
+        }
+
+        void omit(TimelineEntry e) {
+            omitted++;
             count += e.count();
             suppressed += e.suppressed();
             if (e.time() != null) {
@@ -64,6 +105,5 @@ public record TimelineSelection(List<TimelineEntry> shown, List<TimelineOmission
                 last = last == null || end.isAfter(last) ? end : last;
             }
         }
-        return new TimelineOmission(kind, left.size(), count, suppressed, first, last);
     }
 }

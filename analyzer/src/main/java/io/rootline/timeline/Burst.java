@@ -2,26 +2,117 @@ package io.rootline.timeline;
 
 import io.rootline.model.Evidence;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * Consecutive events of one kind from one artifact, close together in time: how
  * kernels print trouble (ten drop messages a second, then a rate-limit note).
  *
- * @param kind       the events' kind
- * @param first      when the first printed event happened (null when not placed in time)
- * @param last       when the last one happened
- * @param firstBoot  seconds since boot of the first event, when no instant is known
- * @param lastBoot   seconds since boot of the last event, when no instant is known
- * @param printed    events printed in the log
- * @param suppressed events a rate-limit note says were not printed, counted into this burst
- * @param evidence   the first printed line
- * @param lastEvidence the last printed line
+ * <p>A burst refers to its first and last events in the artifact's {@link PlacedEvents}
+ * rather than copying their times and lines: a long application log makes tens of
+ * thousands of bursts, and each stays a few dozen bytes.
  */
-public record Burst(String kind, Instant first, Instant last, Double firstBoot, Double lastBoot,
-                    long printed, long suppressed, Evidence evidence, Evidence lastEvidence) {
+public final class Burst {
+
+    /** Timeline order: by instant (bursts without one last), then seconds since boot, path and line. */
+    public static final Comparator<Burst> TIME_ORDER = Burst::compareTime;
+
+    private final PlacedEvents events;
+    private final int first;
+    private final int last;
+    private final long printed;
+    private final long suppressed;
+
+    Burst(PlacedEvents events, int first, int last, long printed, long suppressed) {
+        this.events = events;
+        this.first = first;
+        this.last = last;
+        this.printed = printed;
+        this.suppressed = suppressed;
+    }
+
+    /** The events' kind. */
+    public String kind() {
+        return events.kind(first);
+    }
+
+    /** When the first printed event happened (null when not placed in time). */
+    public Instant first() {
+        return events.instant(first);
+    }
+
+    /** When the last printed event happened (null when not placed in time). */
+    public Instant last() {
+        return events.instant(last);
+    }
+
+    /** Seconds since boot of the first event, when no instant is known. */
+    public Double firstBoot() {
+        return events.sinceBoot(first);
+    }
+
+    /** Seconds since boot of the last event, when no instant is known. */
+    public Double lastBoot() {
+        return events.sinceBoot(last);
+    }
+
+    /** Events printed in the log. */
+    public long printed() {
+        return printed;
+    }
+
+    /** Events a rate-limit note says were not printed, counted into this burst. */
+    public long suppressed() {
+        return suppressed;
+    }
 
     /** Printed and suppressed together: the size of the effect. */
     public long total() {
         return printed + suppressed;
+    }
+
+    /** The first printed line. */
+    public Evidence evidence() {
+        return events.evidence(first);
+    }
+
+    /** The last printed line. */
+    public Evidence lastEvidence() {
+        return events.evidence(last);
+    }
+
+    private static int compareTime(Burst a, Burst b) {
+        return compareTime(a.events, a.first, b.events, b.first);
+    }
+
+    /** {@link #TIME_ORDER} for bursts whose first events are at these positions. */
+    static int compareTime(PlacedEvents a, int first, PlacedEvents b, int otherFirst) {
+        int c = PlacedEvents.compareInstants(a, first, b, otherFirst);
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(a.bootOrMax(first), b.bootOrMax(otherFirst));
+        if (c != 0) {
+            return c;
+        }
+        c = a.log().path().compareTo(b.log().path());
+        return c != 0 ? c : Integer.compare(a.log().line(first), b.log().line(otherFirst));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Burst b && b.events == events && b.first == first && b.last == last
+                && b.printed == printed && b.suppressed == suppressed;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(events) * 31 + first;
+    }
+
+    @Override
+    public String toString() {
+        return "Burst[" + kind() + " ×" + printed + (suppressed > 0 ? "+" + suppressed : "") + " at "
+                + evidence().location() + "]";
     }
 }

@@ -1,7 +1,8 @@
 package io.rootline.timeline;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Collapses the events of one artifact into {@link Burst}s, in a single pass in line
@@ -27,51 +28,71 @@ public final class BurstCollapser {
         this.rateLimitKind = rateLimitKind;
     }
 
-    /** The bursts of one artifact's events, which must be in line order. */
-    public List<Burst> collapse(List<PlacedEvent> events) {
-        List<Burst> done = new ArrayList<>();
-        java.util.Map<String, Open> open = new java.util.LinkedHashMap<>();
-        PlacedEvent pendingNote = null;
-        for (PlacedEvent e : events) {
-            String kind = e.event().kind();
+    /** The bursts of one artifact's events, in order of their first event. */
+    public Bursts collapse(PlacedEvents events) {
+        // Two passes: the first finds where bursts start, so that the second can put each
+        // burst, as it closes, at its place in line order, in columns made at their size.
+        BitSet starts = new BitSet(events.size());
+        run(events, (first, last, printed, suppressed) -> starts.set(first));
+        long[] words = starts.toLongArray();
+        int[] before = new int[words.length];
+        for (int w = 1; w < words.length; w++) {
+            before[w] = before[w - 1] + Long.bitCount(words[w - 1]);
+        }
+        Bursts bursts = new Bursts(events, starts.cardinality());
+        run(events, (first, last, printed, suppressed) -> {
+            int rank = before[first >>> 6] + Long.bitCount(words[first >>> 6] & ((1L << (first & 63)) - 1));
+            bursts.set(rank, first, last, printed, suppressed);
+        });
+        return bursts.sortedByTime();
+    }
+
+    /** Where a closed burst goes. */
+    private interface Sink {
+        void burst(int first, int last, long printed, long suppressed);
+    }
+
+    private void run(PlacedEvents events, Sink sink) {
+        Map<String, Open> open = new LinkedHashMap<>();
+        int pendingNote = -1;
+        for (int e = 0; e < events.size(); e++) {
+            String kind = events.kind(e);
             if (kind.equals(rateLimitKind)) {
-                if (pendingNote != null) {
-                    attachToLatest(done, open, pendingNote);
+                if (pendingNote >= 0) {
+                    attachToLatest(open, events.count(pendingNote));
                 }
                 pendingNote = e;
                 continue;
             }
             Open current = open.get(kind);
-            boolean noteOpens = pendingNote != null && near(pendingNote, e);
+            boolean noteOpens = pendingNote >= 0 && near(events, pendingNote, e);
             if (current != null && (noteOpens || !current.accepts(e))) {
-                done.add(current.close());
+                current.close(sink);
                 current = null;
             }
             if (current == null) {
-                current = new Open(e);
+                current = new Open(events, e);
                 open.put(kind, current);
             } else {
                 current.add(e);
             }
-            if (pendingNote != null) {
+            if (pendingNote >= 0) {
                 if (noteOpens) {
-                    current.suppressed += pendingNote.event().count();
+                    current.suppressed += events.count(pendingNote);
                 } else {
-                    attachToLatest(done, open, pendingNote);
+                    attachToLatest(open, events.count(pendingNote));
                 }
-                pendingNote = null;
+                pendingNote = -1;
             }
         }
-        if (pendingNote != null) {
-            attachToLatest(done, open, pendingNote);
+        if (pendingNote >= 0) {
+            attachToLatest(open, events.count(pendingNote));
         }
-        open.values().forEach(o -> done.add(o.close()));
-        done.sort(java.util.Comparator.comparingDouble(BurstCollapser::axis));
-        return done;
+        open.values().forEach(o -> o.close(sink));
     }
 
     /** A note no message follows closely belongs to the most recent burst, if there is one. */
-    private static void attachToLatest(List<Burst> done, java.util.Map<String, Open> open, PlacedEvent note) {
+    private static void attachToLatest(Map<String, Open> open, long suppressed) {
         Open latest = null;
         for (Open o : open.values()) {
             if (latest == null || o.lastAxis > latest.lastAxis) {
@@ -79,58 +100,52 @@ public final class BurstCollapser {
             }
         }
         if (latest != null) {
-            latest.suppressed += note.event().count();
+            latest.suppressed += suppressed;
         }
     }
 
-    private static boolean near(PlacedEvent note, PlacedEvent next) {
-        if (!note.placed() || !next.placed()) {
+    private static boolean near(PlacedEvents events, int note, int next) {
+        if (!events.placed(note) || !events.placed(next)) {
             return true;
         }
-        double gap = next.axis() - note.axis();
+        double gap = events.axis(next) - events.axis(note);
         return gap >= 0 && gap <= NOTE_REACH_SECONDS;
-    }
-
-    private static double axis(Burst b) {
-        if (b.first() != null) {
-            return b.first().getEpochSecond() + b.first().getNano() / 1e9;
-        }
-        return b.firstBoot() != null ? b.firstBoot() : Double.MAX_VALUE;
     }
 
     /** A burst still growing. */
     private static final class Open {
-        private final PlacedEvent first;
-        private PlacedEvent last;
+        private final PlacedEvents events;
+        private final int first;
+        private int last;
         private long printed;
         private long suppressed;
         private double lastAxis;
 
-        Open(PlacedEvent first) {
+        Open(PlacedEvents events, int first) {
+            this.events = events;
             this.first = first;
             this.last = first;
-            this.printed = first.event().count();
-            this.lastAxis = first.axis();
+            this.printed = events.count(first);
+            this.lastAxis = events.axis(first);
         }
 
-        boolean accepts(PlacedEvent e) {
-            if (!e.placed() || !last.placed()) {
-                return !e.placed() && !last.placed();
+        boolean accepts(int e) {
+            if (!events.placed(e) || !events.placed(last)) {
+                return !events.placed(e) && !events.placed(last);
             }
-            return e.axis() - lastAxis <= GAP_SECONDS;
+            return events.axis(e) - lastAxis <= GAP_SECONDS;
         }
 
-        void add(PlacedEvent e) {
+        void add(int e) {
             last = e;
-            printed += e.event().count();
-            if (e.placed()) {
-                lastAxis = e.axis();
+            printed += events.count(e);
+            if (events.placed(e)) {
+                lastAxis = events.axis(e);
             }
         }
 
-        Burst close() {
-            return new Burst(first.event().kind(), first.instant(), last.instant(), first.sinceBoot(), last.sinceBoot(),
-                    printed, suppressed, first.event().evidence(), last.event().evidence());
+        void close(Sink sink) {
+            sink.burst(first, last, printed, suppressed);
         }
     }
 }

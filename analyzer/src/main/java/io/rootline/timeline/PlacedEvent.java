@@ -12,16 +12,4 @@ import java.time.Instant;
  * @param sinceBoot raw kernel seconds when no instant could be had (null otherwise)
  */
 public record PlacedEvent(Event event, Instant instant, Double sinceBoot) {
-
-    /** A number that orders events of one artifact: epoch seconds, or seconds since boot. */
-    double axis() {
-        if (instant != null) {
-            return instant.getEpochSecond() + instant.getNano() / 1e9;
-        }
-        return sinceBoot != null ? sinceBoot : Double.NaN;
-    }
-
-    boolean placed() {
-        return instant != null || sinceBoot != null;
-    }
 }

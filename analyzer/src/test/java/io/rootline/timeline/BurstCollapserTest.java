@@ -39,7 +39,7 @@ class BurstCollapserTest {
         for (int i = 0; i < 10; i++) {
             events.add(at(6.06 + i * 0.09, DROP, 1));
         }
-        List<Burst> bursts = collapser.collapse(events);
+        Bursts bursts = collapser.collapse(PlacedEvents.of(events));
         assertEquals(2, bursts.size());
         assertEquals(10, bursts.get(0).printed());
         assertEquals(2699, bursts.get(0).suppressed());
@@ -56,7 +56,7 @@ class BurstCollapserTest {
             events.add(at(i * 0.1, DROP, 1));
         }
         events.add(at(5.1, NOTE, 83));
-        List<Burst> bursts = collapser.collapse(events);
+        Bursts bursts = collapser.collapse(PlacedEvents.of(events));
         assertEquals(1, bursts.size());
         assertEquals(12, bursts.get(0).printed());
         assertEquals(83, bursts.get(0).suppressed());
@@ -64,14 +64,14 @@ class BurstCollapserTest {
 
     @Test
     void aGapLongerThanTwoSecondsStartsANewBurst() {
-        List<Burst> bursts = collapser.collapse(List.of(at(0, DROP, 1), at(1.9, DROP, 1), at(4.0, DROP, 1)));
+        Bursts bursts = collapser.collapse(PlacedEvents.of(List.of(at(0, DROP, 1), at(1.9, DROP, 1), at(4.0, DROP, 1))));
         assertEquals(List.of(2L, 1L), bursts.stream().map(Burst::printed).toList());
     }
 
     @Test
     void kindsInterleavedKeepTheirOwnBursts() {
-        List<Burst> bursts = collapser.collapse(List.of(at(0, DROP, 1), at(0.5, "kernel.neighbour-table-overflow", 1),
-                at(1.0, DROP, 1)));
+        Bursts bursts = collapser.collapse(PlacedEvents.of(List.of(at(0, DROP, 1), at(0.5, "kernel.neighbour-table-overflow", 1),
+                at(1.0, DROP, 1))));
         assertEquals(2, bursts.size());
         assertEquals(2, bursts.stream().filter(b -> b.kind().equals(DROP)).findFirst().orElseThrow().printed());
     }

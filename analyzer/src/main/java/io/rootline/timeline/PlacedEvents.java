@@ -1,0 +1,146 @@
+package io.rootline.timeline;
+
+import io.rootline.model.Event;
+import io.rootline.model.EventLog;
+import io.rootline.model.Evidence;
+import io.rootline.model.Stamp;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.Function;
+
+/**
+ * One artifact's events with their places on the bundle's time line, in line order. Like
+ * the {@link EventLog} it reads, it keeps columns (an instant is two numbers), so that
+ * placing a million events does not make a million objects; read as a list, it builds
+ * each {@link PlacedEvent} on demand.
+ */
+public final class PlacedEvents extends AbstractList<PlacedEvent> implements RandomAccess, KindColumns {
+
+    private static final byte UNPLACED = 0;
+    private static final byte AT_INSTANT = 1;
+    private static final byte SINCE_BOOT = 2;
+
+    private final EventLog log;
+    private final byte[] placement;
+    private final long[] seconds;
+    private final int[] nanos;
+
+    private PlacedEvents(EventLog log) {
+        this.log = log;
+        this.placement = new byte[log.size()];
+        this.seconds = new long[log.size()];
+        this.nanos = new int[log.size()];
+    }
+
+    /**
+     * Places each event of a log with the clock: at an instant when the clock can tell one,
+     * otherwise at its seconds since boot when it was stamped so, otherwise nowhere.
+     */
+    public static PlacedEvents place(EventLog log, Function<Stamp, Optional<Instant>> clock) {
+        PlacedEvents placed = new PlacedEvents(log);
+        for (int i = 0; i < log.size(); i++) {
+            placed.set(i, clock.apply(log.stamp(i)));
+        }
+        return placed;
+    }
+
+    /**
+     * Events already placed, all from one artifact, in line order. An event without an
+     * instant keeps the seconds since boot its stamp says, as {@link #place} would.
+     */
+    public static PlacedEvents of(List<PlacedEvent> events) {
+        String path = events.isEmpty() ? "" : events.get(0).event().evidence().path();
+        PlacedEvents placed = new PlacedEvents(EventLog.of(path, events.stream().map(PlacedEvent::event).toList()));
+        for (int i = 0; i < events.size(); i++) {
+            placed.set(i, Optional.ofNullable(events.get(i).instant()));
+        }
+        return placed;
+    }
+
+    private void set(int i, Optional<Instant> at) {
+        if (at.isPresent()) {
+            placement[i] = AT_INSTANT;
+            seconds[i] = at.get().getEpochSecond();
+            nanos[i] = at.get().getNano();
+        } else if (log.stampedSinceBoot(i)) {
+            placement[i] = SINCE_BOOT;
+        }
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    @Override
+    public int size() {
+        return log.size();
+    }
+
+    @Override
+    public PlacedEvent get(int i) {
+        return new PlacedEvent(event(i), instant(i), sinceBoot(i));
+    }
+
+    public Event event(int i) {
+        return log.get(i);
+    }
+
+    @Override
+    public String kind(int i) {
+        return log.kind(i);
+    }
+
+    public long count(int i) {
+        return log.count(i);
+    }
+
+    public Evidence evidence(int i) {
+        return log.evidence(i);
+    }
+
+    /** When the event happened, or null when the bundle lacks the clock evidence. */
+    public Instant instant(int i) {
+        return placement[i] == AT_INSTANT ? Instant.ofEpochSecond(seconds[i], nanos[i]) : null;
+    }
+
+    /** The raw kernel seconds of an event that has no instant (null otherwise). */
+    public Double sinceBoot(int i) {
+        return placement[i] == SINCE_BOOT ? log.sinceBoot(i) : null;
+    }
+
+    /** The seconds since boot of an event without an instant, or the largest number for others. */
+    double bootOrMax(int i) {
+        return placement[i] == SINCE_BOOT ? log.sinceBoot(i) : Double.MAX_VALUE;
+    }
+
+    boolean hasInstant(int i) {
+        return placement[i] == AT_INSTANT;
+    }
+
+    boolean placed(int i) {
+        return placement[i] != UNPLACED;
+    }
+
+    /** A number that orders the events of one artifact: epoch seconds, or seconds since boot. */
+    double axis(int i) {
+        return switch (placement[i]) {
+            case AT_INSTANT -> seconds[i] + nanos[i] / 1e9;
+            case SINCE_BOOT -> log.sinceBoot(i);
+            default -> Double.NaN;
+        };
+    }
+
+    /** Orders by instant, events without one last (as {@code Comparator.nullsLast} would). */
+    static int compareInstants(PlacedEvents a, int i, PlacedEvents b, int j) {
+        boolean ha = a.hasInstant(i);
+        boolean hb = b.hasInstant(j);
+        if (!ha || !hb) {
+            return Boolean.compare(!ha, !hb);
+        }
+        int c = Long.compare(a.seconds[i], b.seconds[j]);
+        return c != 0 ? c : Integer.compare(a.nanos[i], b.nanos[j]);
+    }
+}

@@ -1,0 +1,42 @@
+package io.rootline.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The merge sort of places agrees with the JDK's stable sort, ties included. */
+class PositionsTest {
+
+    @Test
+    void sortsAsTheJdksStableSortDoesWithManyTies() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            int n = random.nextInt(300);
+            int[][] keys = new int[3][];
+            for (int a = 0; a < 3; a++) {
+                keys[a] = new int[n];
+                for (int i = 0; i < n; i++) {
+                    keys[a][i] = random.nextInt(1 + round % 20);
+                }
+            }
+            Positions positions = new Positions(3 * n);
+            List<int[]> expected = new ArrayList<>();
+            for (int a = 0; a < 3; a++) {
+                for (int i = 0; i < n; i++) {
+                    positions.add(a, i);
+                    expected.add(new int[] {a, i});
+                }
+            }
+            expected.sort(Comparator.comparingInt(p -> keys[p[0]][p[1]]));
+            positions.sort((a, i, b, j) -> Integer.compare(keys[a][i], keys[b][j]));
+            for (int k = 0; k < expected.size(); k++) {
+                assertEquals(expected.get(k)[0], positions.artifact(k), "round " + round + ", place " + k);
+                assertEquals(expected.get(k)[1], positions.position(k), "round " + round + ", place " + k);
+            }
+        }
+    }
+}

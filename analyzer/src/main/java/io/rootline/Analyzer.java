@@ -12,7 +12,6 @@ import io.rootline.combine.ClockCombiner;
 import io.rootline.combine.HostCombiner;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.LogicalArtifact;
-import io.rootline.model.Evidence;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import io.rootline.parse.ParsedArtifact;
@@ -20,14 +19,11 @@ import io.rootline.report.ArtifactEntry;
 import io.rootline.report.BundleInfo;
 import io.rootline.report.ClockInfo;
 import io.rootline.report.Report;
-import io.rootline.report.TimelineEntry;
 import io.rootline.report.TimelineSelection;
-import io.rootline.rules.Finding;
 import io.rootline.rules.RuleEngine;
 import io.rootline.rules.RuleInput;
 import io.rootline.rules.RuleOutcomes;
 import io.rootline.rules.RuleSet;
-import io.rootline.rules.SymptomMatch;
 import io.rootline.timeline.Burst;
 import io.rootline.timeline.BurstCollapser;
 import io.rootline.timeline.Bursts;
@@ -36,7 +32,6 @@ import io.rootline.timeline.PlacedEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -138,31 +133,11 @@ public final class Analyzer {
                 clock);
         RuleOutcomes outcomes = new RuleEngine().evaluate(rules, input);
 
-        TimelineSelection timeline = TimelineSelection.of(timeline(burstsByKind, outcomes.findings()),
-                t -> outcomes.findings().stream().anyMatch(f -> quotes(f, t)));
+        TimelineEntries entries = new TimelineEntries(outcomes.findings());
+        TimelineSelection timeline = TimelineSelection.of(entries.byKind(burstsByKind), entries.quoted());
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
                 timeline.shown(), timeline.omitted(), losses, rules.ids(), assumptions);
-    }
-
-    /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
-    private static boolean quotes(Finding f, TimelineEntry t) {
-        return f.evidence().stream().anyMatch(e -> e.line() == t.line() && e.path().equals(t.path()));
-    }
-
-    private static String anchor(Burst b, List<Finding> findings) {
-        for (Finding f : findings) {
-            if (f.evidence().contains(b.evidence())) {
-                return f.rule();
-            }
-            for (SymptomMatch s : f.symptoms()) {
-                if (s.kind().equals(b.kind()) && b.first() != null && !b.first().isBefore(s.firstSeen())
-                        && !b.first().isAfter(s.lastSeen())) {
-                    return f.rule();
-                }
-            }
-        }
-        return null;
     }
 
     private static long clockStamps(ParsedArtifact a) {
@@ -211,26 +186,5 @@ public final class Analyzer {
         }
         entries.sort(Comparator.comparing(ArtifactEntry::path));
         return entries;
-    }
-
-    /**
-     * Each kind's bursts as timeline entries, in time order. The entries are made as they are
-     * read: the selection keeps a few per kind, and a long log has tens of thousands of bursts.
-     */
-    private static List<List<TimelineEntry>> timeline(Map<String, List<Burst>> bursts, List<Finding> findings) {
-        return bursts.values().stream().map(kind -> (List<TimelineEntry>) new AbstractList<TimelineEntry>() {
-            @Override
-            public TimelineEntry get(int i) {
-                Burst b = kind.get(i);
-                Evidence evidence = b.evidence();
-                return new TimelineEntry(b.first(), b.last(), b.firstBoot(), b.kind(), b.printed(), b.suppressed(),
-                        evidence.text(), evidence.path(), evidence.line(), anchor(b, findings));
-            }
-
-            @Override
-            public int size() {
-                return kind.size();
-            }
-        }).toList();
     }
 }

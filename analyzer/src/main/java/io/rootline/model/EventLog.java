@@ -102,7 +102,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         } else {
             c.forms[at] = NONE;
         }
-        c.counts[at] = event.count();
+        c.count(at, event.count());
         c.lines[at] = evidence.line();
         c.texts[at] = evidence.text();
         c.attributes[at] = event.attributes();
@@ -128,12 +128,18 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     }
 
     public long count(int i) {
-        return chunk(i).counts[i & (CHUNK - 1)];
+        long[] counts = chunk(i).counts;
+        return counts == null ? 1 : counts[i & (CHUNK - 1)];
     }
 
     public Evidence evidence(int i) {
         Chunk c = chunk(i);
         return new Evidence(path, c.lines[i & (CHUNK - 1)], c.texts[i & (CHUNK - 1)]);
+    }
+
+    /** The text of the line the event was read from, as its evidence quotes it. */
+    public String text(int i) {
+        return chunk(i).texts[i & (CHUNK - 1)];
     }
 
     /** The 1-based line the event was read from. */
@@ -186,7 +192,8 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         /** Epoch seconds (absolute; local wall read as if UTC), nanos of the day, or a double's bits. */
         private final long[] values;
         private final int[] nanos;
-        private final long[] counts;
+        /** Made only when an event stands for more than one occurrence: most stand for one. */
+        private long[] counts;
         private final int[] lines;
         private final String[] texts;
         private final Object[] attributes;
@@ -196,7 +203,6 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             forms = new byte[capacity];
             values = new long[capacity];
             nanos = new int[capacity];
-            counts = new long[capacity];
             lines = new int[capacity];
             texts = new String[capacity];
             attributes = new Object[capacity];
@@ -207,10 +213,20 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             forms = Arrays.copyOf(from.forms, capacity);
             values = Arrays.copyOf(from.values, capacity);
             nanos = Arrays.copyOf(from.nanos, capacity);
-            counts = Arrays.copyOf(from.counts, capacity);
+            counts = from.counts == null ? null : Arrays.copyOf(from.counts, capacity);
             lines = Arrays.copyOf(from.lines, capacity);
             texts = Arrays.copyOf(from.texts, capacity);
             attributes = Arrays.copyOf(from.attributes, capacity);
+        }
+
+        void count(int at, long count) {
+            if (counts == null && count != 1) {
+                counts = new long[kinds.length];
+                Arrays.fill(counts, 0, at, 1);
+            }
+            if (counts != null) {
+                counts[at] = count;
+            }
         }
 
         /** The first chunk starts small (most artifacts have a handful of events) and doubles. */

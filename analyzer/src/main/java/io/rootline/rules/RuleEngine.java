@@ -119,9 +119,9 @@ public final class RuleEngine {
                     continue;
                 }
                 for (PlacedEvent e : entry.getValue()) {
-                    if (c.pattern() == null || c.pattern().find(e.event().evidence().text())) {
+                    if (c.pattern() == null || c.pattern().find(e.text())) {
                         v.events.add(e);
-                        weights.add(new double[] {axis(e.instant(), e.sinceBoot()), e.event().count()});
+                        weights.add(new double[] {axis(e.instant(), e.sinceBoot()), e.count()});
                     }
                 }
             }
@@ -215,11 +215,11 @@ public final class RuleEngine {
             }
         }
         for (PlacedEvent e : verdict.events) {
-            printed += e.event().count();
+            printed += e.count();
             first = earliest(first, e.instant());
             last = latest(last, e.instant());
             if (evidence.size() < CAUSE_EVIDENCE) {
-                evidence.add(e.event().evidence());
+                evidence.add(e.evidence());
             }
         }
         if (!bursts.isEmpty() && first == null) {
@@ -311,13 +311,13 @@ public final class RuleEngine {
             if (at == null || at.isBefore(from) || at.isAfter(to)) {
                 continue;
             }
-            count += e.event().count();
+            count += e.count();
             first = earliest(first, at);
             last = latest(last, at);
-            String path = e.event().evidence().path();
+            String path = e.path();
             sources.add(path.substring(path.lastIndexOf('/') + 1));
             if (evidence.size() < SYMPTOM_EVIDENCE) {
-                evidence.add(e.event().evidence());
+                evidence.add(e.evidence());
             }
         }
         if (count == 0) {

@@ -76,6 +76,21 @@ public final class Burst {
         return events.evidence(first);
     }
 
+    /** The artifact the burst was read from. */
+    public String path() {
+        return events.log().path();
+    }
+
+    /** The number of the first printed line, without building its evidence. */
+    public int line() {
+        return events.log().line(first);
+    }
+
+    /** The text of the first printed line, as its evidence quotes it, without building the evidence. */
+    public String text() {
+        return events.log().text(first);
+    }
+
     /** The last printed line. */
     public Evidence lastEvidence() {
         return events.evidence(last);

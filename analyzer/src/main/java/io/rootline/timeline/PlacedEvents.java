@@ -6,7 +6,7 @@ import io.rootline.model.Evidence;
 import io.rootline.model.Stamp;
 import java.time.Instant;
 import java.util.AbstractList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.function.Function;
@@ -47,19 +47,6 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
         return placed;
     }
 
-    /**
-     * Events already placed, all from one artifact, in line order. An event without an
-     * instant keeps the seconds since boot its stamp says, as {@link #place} would.
-     */
-    public static PlacedEvents of(List<PlacedEvent> events) {
-        String path = events.isEmpty() ? "" : events.get(0).event().evidence().path();
-        PlacedEvents placed = new PlacedEvents(EventLog.of(path, events.stream().map(PlacedEvent::event).toList()));
-        for (int i = 0; i < events.size(); i++) {
-            placed.set(i, Optional.ofNullable(events.get(i).instant()));
-        }
-        return placed;
-    }
-
     private void set(int i, Optional<Instant> at) {
         if (at.isPresent()) {
             placement[i] = AT_INSTANT;
@@ -81,7 +68,8 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
 
     @Override
     public PlacedEvent get(int i) {
-        return new PlacedEvent(event(i), instant(i), sinceBoot(i));
+        Objects.checkIndex(i, size());
+        return new PlacedEvent(this, i);
     }
 
     public Event event(int i) {

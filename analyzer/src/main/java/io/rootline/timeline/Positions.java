@@ -1,6 +1,7 @@
 package io.rootline.timeline;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -8,7 +9,7 @@ import java.util.RandomAccess;
  * Places in several artifacts' columns (an artifact's number and a position in it), held
  * as two arrays of numbers. Lists that gather one kind's events or bursts from every
  * artifact, or put all bursts in time order, refer to them this way instead of copying
- * them: each place costs eight bytes.
+ * them: each place costs eight bytes, or four while all are in one artifact.
  */
 final class Positions {
 
@@ -17,18 +18,27 @@ final class Positions {
         int compare(int artifactA, int positionA, int artifactB, int positionB);
     }
 
-    private final int[] artifact;
+    /** Each place's artifact; null while all places are in {@link #soleArtifact}, as most kinds come from one. */
+    private int[] artifact;
+    private int soleArtifact = -1;
     private final int[] position;
     private int size;
 
     /** Room for exactly {@code capacity} places: callers count first, so that nothing is copied to grow. */
     Positions(int capacity) {
-        artifact = new int[capacity];
         position = new int[capacity];
     }
 
     void add(int a, int p) {
-        artifact[size] = a;
+        if (artifact == null && soleArtifact >= 0 && a != soleArtifact) {
+            artifact = new int[position.length];
+            Arrays.fill(artifact, 0, size, soleArtifact);
+        }
+        if (artifact != null) {
+            artifact[size] = a;
+        } else {
+            soleArtifact = a;
+        }
         position[size] = p;
         size++;
     }
@@ -39,7 +49,7 @@ final class Positions {
 
     int artifact(int k) {
         check(k);
-        return artifact[k];
+        return artifact == null ? soleArtifact : artifact[k];
     }
 
     int position(int k) {
@@ -56,12 +66,17 @@ final class Positions {
     void sort(Order order) {
         boolean sorted = true;
         for (int k = 1; k < size && sorted; k++) {
-            sorted = order.compare(artifact[k - 1], position[k - 1], artifact[k], position[k]) <= 0;
+            sorted = order.compare(artifact(k - 1), position[k - 1], artifact(k), position[k]) <= 0;
         }
         if (sorted) {
             return;
         }
-        mergeSort(artifact, position, new int[size], new int[size], 0, size, order);
+        int[] artifacts = artifact;
+        if (artifacts == null) {
+            artifacts = new int[size];
+            Arrays.fill(artifacts, soleArtifact);
+        }
+        mergeSort(artifacts, position, new int[size], new int[size], 0, size, order);
     }
 
     /** A top-down merge sort of [from, to): stable, and with no boxing of the places. */

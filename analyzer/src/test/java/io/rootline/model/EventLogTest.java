@@ -49,6 +49,19 @@ class EventLogTest {
     }
 
     @Test
+    void countsOtherThanOneAreKeptWhereverTheyComeFirst() {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 9000; i++) {
+            long count = i == 100 || i == 4500 || i == 8999 ? 2699 + i : 1;
+            events.add(new Event("kernel.ratelimit-suppressed", Stamp.NONE, count, Map.of(), new Evidence(PATH, i + 1, "")));
+        }
+        EventLog log = EventLog.of(PATH, events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i).count(), log.count(i), "event " + i);
+        }
+    }
+
+    @Test
     void quotedTextThatWasCutOrEscapedStaysAsItWas() {
         Evidence cut = new Evidence(PATH, 1, "x".repeat(400));
         Evidence escaped = new Evidence(PATH, 2, "bell\u0007 and escape\u001b[31m");

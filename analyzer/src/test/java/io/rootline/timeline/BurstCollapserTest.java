@@ -2,7 +2,10 @@ package io.rootline.timeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rootline.clock.BundleClock;
+import io.rootline.clock.ClockEvidence;
 import io.rootline.model.Event;
+import io.rootline.model.EventLog;
 import io.rootline.model.Evidence;
 import io.rootline.model.Stamp;
 import java.time.Instant;
@@ -19,15 +22,20 @@ class BurstCollapserTest {
     private final BurstCollapser collapser = new BurstCollapser(NOTE);
     private int line;
 
-    private PlacedEvent at(double seconds, String kind, long count) {
+    private Event at(double seconds, String kind, long count) {
         line++;
-        Event e = new Event(kind, Stamp.NONE, count, Map.of(), new Evidence("dmesg", line, kind));
-        return new PlacedEvent(e, Instant.ofEpochSecond(1620448851L).plusMillis((long) (seconds * 1000)), null);
+        Instant at = Instant.ofEpochSecond(1620448851L).plusMillis((long) (seconds * 1000));
+        return new Event(kind, new Stamp.Absolute(at), count, Map.of(), new Evidence("dmesg", line, kind));
+    }
+
+    private Bursts collapse(List<Event> events) {
+        BundleClock clock = new BundleClock(ClockEvidence.NONE);
+        return collapser.collapse(PlacedEvents.place(EventLog.of("dmesg", events), clock::resolve));
     }
 
     @Test
     void seedIncident() {
-        List<PlacedEvent> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         events.add(at(0.10, NOTE, 2699));
         for (int i = 0; i < 3; i++) {
             events.add(at(0.2 + i * 0.2, DROP, 1));
@@ -39,7 +47,7 @@ class BurstCollapserTest {
         for (int i = 0; i < 10; i++) {
             events.add(at(6.06 + i * 0.09, DROP, 1));
         }
-        Bursts bursts = collapser.collapse(PlacedEvents.of(events));
+        Bursts bursts = collapse(events);
         assertEquals(2, bursts.size());
         assertEquals(10, bursts.get(0).printed());
         assertEquals(2699, bursts.get(0).suppressed());
@@ -51,12 +59,12 @@ class BurstCollapserTest {
     @Test
     void aNoteThatNothingFollowsJoinsTheBurstBefore() {
         // pc-freak.net: drops, then "__ratelimit: 83 callbacks suppressed" five seconds later and nothing after
-        List<PlacedEvent> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             events.add(at(i * 0.1, DROP, 1));
         }
         events.add(at(5.1, NOTE, 83));
-        Bursts bursts = collapser.collapse(PlacedEvents.of(events));
+        Bursts bursts = collapse(events);
         assertEquals(1, bursts.size());
         assertEquals(12, bursts.get(0).printed());
         assertEquals(83, bursts.get(0).suppressed());
@@ -64,14 +72,14 @@ class BurstCollapserTest {
 
     @Test
     void aGapLongerThanTwoSecondsStartsANewBurst() {
-        Bursts bursts = collapser.collapse(PlacedEvents.of(List.of(at(0, DROP, 1), at(1.9, DROP, 1), at(4.0, DROP, 1))));
+        Bursts bursts = collapse(List.of(at(0, DROP, 1), at(1.9, DROP, 1), at(4.0, DROP, 1)));
         assertEquals(List.of(2L, 1L), bursts.stream().map(Burst::printed).toList());
     }
 
     @Test
     void kindsInterleavedKeepTheirOwnBursts() {
-        Bursts bursts = collapser.collapse(PlacedEvents.of(List.of(at(0, DROP, 1), at(0.5, "kernel.neighbour-table-overflow", 1),
-                at(1.0, DROP, 1))));
+        Bursts bursts = collapse(List.of(at(0, DROP, 1), at(0.5, "kernel.neighbour-table-overflow", 1),
+                at(1.0, DROP, 1)));
         assertEquals(2, bursts.size());
         assertEquals(2, bursts.stream().filter(b -> b.kind().equals(DROP)).findFirst().orElseThrow().printed());
     }

@@ -1,0 +1,88 @@
+package io.rootline;
+
+import io.rootline.model.Evidence;
+import io.rootline.report.TimelineEntry;
+import io.rootline.rules.Finding;
+import io.rootline.rules.SymptomMatch;
+import io.rootline.timeline.Burst;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The report's timeline before selection: each burst as an entry, with the finding it
+ * belongs to. Entries are made as the selection reads them, and making one allocates only
+ * the entry and its parts: a long log has tens of thousands of bursts, each read twice.
+ */
+final class TimelineEntries {
+
+    private final List<Finding> findings;
+    /** The lines findings quote, by path. */
+    private final Map<String, BitSet> quotedLines = new HashMap<>();
+
+    TimelineEntries(List<Finding> findings) {
+        this.findings = findings;
+        for (Finding f : findings) {
+            for (Evidence e : f.evidence()) {
+                if (e.line() >= 0) {
+                    quotedLines.computeIfAbsent(e.path(), p -> new BitSet()).set(e.line());
+                }
+            }
+        }
+    }
+
+    /** Each kind's bursts as entries, in the bursts' order. */
+    List<List<TimelineEntry>> byKind(Map<String, List<Burst>> bursts) {
+        return bursts.values().stream().map(this::entries).toList();
+    }
+
+    /** Whether a finding quotes the entry's first line. */
+    Predicate<TimelineEntry> quoted() {
+        return t -> quoted(t.path(), t.line());
+    }
+
+    private boolean quoted(String path, int line) {
+        BitSet lines = quotedLines.get(path);
+        return lines != null && line >= 0 && lines.get(line);
+    }
+
+    private List<TimelineEntry> entries(List<Burst> kind) {
+        return new AbstractList<>() {
+            @Override
+            public TimelineEntry get(int i) {
+                Burst b = kind.get(i);
+                Instant first = b.first();
+                return new TimelineEntry(first, b.last(), b.firstBoot(), b.kind(), b.printed(), b.suppressed(),
+                        b.text(), b.path(), b.line(), anchor(b, first));
+            }
+
+            @Override
+            public int size() {
+                return kind.size();
+            }
+        };
+    }
+
+    /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
+    private String anchor(Burst b, Instant first) {
+        Evidence evidence = quoted(b.path(), b.line()) ? b.evidence() : null;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (evidence != null && f.evidence().contains(evidence)) {
+                return f.rule();
+            }
+            for (int j = 0; j < f.symptoms().size(); j++) {
+                SymptomMatch s = f.symptoms().get(j);
+                if (s.kind().equals(b.kind()) && first != null && !first.isBefore(s.firstSeen())
+                        && !first.isAfter(s.lastSeen())) {
+                    return f.rule();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -5,8 +5,9 @@ import java.util.RandomAccess;
 
 /**
  * One artifact's bursts, in order of their first event, kept as columns: a burst is the
- * positions of its first and last events in the artifact's {@link PlacedEvents} and two
- * counts, 24 bytes. An application log that fails every few seconds for days makes a
+ * positions of its first and last events in the artifact's {@link PlacedEvents} and the
+ * events it printed, 16 bytes (and the events suppressed, in the artifacts whose rate-limit
+ * notes give some). An application log that fails every few seconds for days makes a
  * burst of nearly every failure, so bursts as objects would grow with the log as events
  * did. Read as a list, each {@link #get} makes the {@link Burst} afresh.
  */
@@ -16,7 +17,8 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
     private final int[] first;
     private final int[] last;
     private final long[] printed;
-    private final long[] suppressed;
+    /** Made only when a rate-limit note counts into a burst: an application log has none. */
+    private long[] suppressed;
 
     /** Room for exactly {@code size} bursts, each then {@linkplain #set set}. */
     Bursts(PlacedEvents events, int size) {
@@ -24,14 +26,18 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
         this.first = new int[size];
         this.last = new int[size];
         this.printed = new long[size];
-        this.suppressed = new long[size];
     }
 
     void set(int k, int firstEvent, int lastEvent, long printedEvents, long suppressedEvents) {
         first[k] = firstEvent;
         last[k] = lastEvent;
         printed[k] = printedEvents;
-        suppressed[k] = suppressedEvents;
+        if (suppressed == null && suppressedEvents != 0) {
+            suppressed = new long[first.length];
+        }
+        if (suppressed != null) {
+            suppressed[k] = suppressedEvents;
+        }
     }
 
     /**
@@ -54,7 +60,7 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
         Bursts byTime = new Bursts(events, first.length);
         for (int k = 0; k < first.length; k++) {
             int from = order.position(k);
-            byTime.set(k, first[from], last[from], printed[from], suppressed[from]);
+            byTime.set(k, first[from], last[from], printed[from], suppressed(from));
         }
         return byTime;
     }
@@ -84,7 +90,11 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
         if (k < 0 || k >= first.length) {
             throw new IndexOutOfBoundsException("burst " + k + " of " + first.length);
         }
-        return new Burst(events, first[k], last[k], printed[k], suppressed[k]);
+        return new Burst(events, first[k], last[k], printed[k], suppressed(k));
+    }
+
+    private long suppressed(int k) {
+        return suppressed == null ? 0 : suppressed[k];
     }
 
     /** The kind of a burst, without making it. */

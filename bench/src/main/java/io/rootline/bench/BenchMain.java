@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Option;
         description = "Measure rootline against the decompression floor on a generated bundle.")
 public final class BenchMain implements Callable<Integer> {
 
-    @Option(names = "--scale", defaultValue = "1", description = "Bundle size: 1 is a full-size incident host (default 1).")
-    double scale;
+    @Option(names = "--scale", defaultValue = "1", split = ",",
+            description = "Bundle size: 1 is a full-size incident host (default 1). Several (0.25,1,4) are measured in turn,"
+                    + " then compared: the cost per MiB at each.")
+    List<Double> scales;
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs per measurement; the median is reported (default 3).")
     int runs;
@@ -68,6 +72,10 @@ public final class BenchMain implements Callable<Integer> {
         double ratio() {
             return seconds / floorSeconds;
         }
+
+        double beyondStartup() {
+            return seconds - startupSeconds;
+        }
     }
 
     @Override
@@ -81,6 +89,53 @@ public final class BenchMain implements Callable<Integer> {
         if (!jmhOptions.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown options " + jmhOptions);
         }
+        Map<Double, List<Row>> measured = new LinkedHashMap<>();
+        boolean exact = true;
+        for (double scale : scales) {
+            List<Row> rows = measureScale(scale);
+            measured.put(scale, rows);
+            exact &= rows.stream().allMatch(Row::exact);
+        }
+        if (measured.size() > 1 && !generateOnly) {
+            printCostPerMebibyte(measured);
+        }
+        return exact ? 0 : 1;
+    }
+
+    /**
+     * The cost of each form per MiB beyond JVM start-up, at each scale, and between scales
+     * (the extra seconds per extra MiB): constant when the work grows linearly.
+     */
+    private void printCostPerMebibyte(Map<Double, List<Row>> measured) {
+        out.printf(Locale.ROOT, "%ncost per MiB beyond JVM start-up (ms), at each scale and between scales%n");
+        List<String> forms = measured.values().iterator().next().stream().map(Row::form).toList();
+        for (String form : forms) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", form));
+            double min = Double.MAX_VALUE;
+            double max = 0;
+            Row previous = null;
+            for (var scale : measured.entrySet()) {
+                Row r = scale.getValue().stream().filter(x -> x.form().equals(form)).findFirst().orElseThrow();
+                double cost = r.beyondStartup() * 1000 / r.mebibytes();
+                min = Math.min(min, cost);
+                max = Math.max(max, cost);
+                if (previous != null) {
+                    double marginal = (r.beyondStartup() - previous.beyondStartup()) * 1000 / (r.mebibytes() - previous.mebibytes());
+                    line.append(String.format(Locale.ROOT, "  (%.1f)", marginal));
+                }
+                line.append(String.format(Locale.ROOT, "  %s: %.1f", label(scale.getKey()), cost));
+                previous = r;
+            }
+            out.printf(Locale.ROOT, "%s   largest/smallest %.2f%n", line, max / min);
+        }
+    }
+
+    /** A scale as written on the command line: 0.25, 1, 4. */
+    private static String label(double scale) {
+        return scale == Math.rint(scale) ? Long.toString((long) scale) : Double.toString(scale);
+    }
+
+    private List<Row> measureScale(double scale) throws Exception {
         Path dir = work.resolve("scale-" + scale);
         Path folder = dir.resolve("folder");
         Path xz = dir.resolve("bundle.tar.xz");
@@ -110,7 +165,7 @@ public final class BenchMain implements Callable<Integer> {
                 wantZst ? String.format(Locale.ROOT, ", %.1f MiB as .tar.zst", Files.size(zst) / 1048576.0) : "",
                 expected.drops(), expected.suppressed(), expected.conntrackEntries());
         if (generateOnly) {
-            return 0;
+            return List.of();
         }
         double startup = median(() -> Commands.measure(List.of(launcher.toString(), "--version")).seconds());
         List<Row> rows = new ArrayList<>();
@@ -128,10 +183,10 @@ public final class BenchMain implements Callable<Integer> {
                 "beyond JVM", "MiB/s", "peak RSS", "exact");
         for (Row r : rows) {
             out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %9.2f s %10.1f %6.0f MiB %6s%n", r.form(), r.mebibytes(),
-                    r.floorSeconds(), r.seconds(), r.ratio(), r.seconds() - r.startupSeconds(), r.mebibytes() / r.seconds(),
+                    r.floorSeconds(), r.seconds(), r.ratio(), r.beyondStartup(), r.mebibytes() / r.seconds(),
                     r.peakRss() / 1048576.0, r.exact() ? "yes" : "NO");
         }
-        return rows.stream().allMatch(Row::exact) ? 0 : 1;
+        return rows;
     }
 
     private Row measure(String form, Path bundle, String floorCommand, BundleGenerator.Expected expected, double startup)

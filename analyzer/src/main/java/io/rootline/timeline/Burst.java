@@ -8,9 +8,9 @@ import java.util.Comparator;
  * Consecutive events of one kind from one artifact, close together in time: how
  * kernels print trouble (ten drop messages a second, then a rate-limit note).
  *
- * <p>A burst refers to its first and last events in the artifact's {@link PlacedEvents}
- * rather than copying their times and lines: a long application log makes tens of
- * thousands of bursts, and each stays a few dozen bytes.
+ * <p>A burst is made on demand from its artifact's {@link Bursts}, where it is kept as
+ * columns, and refers to its first and last events in the artifact's {@link PlacedEvents}
+ * rather than copying their times and lines.
  */
 public final class Burst {
 

@@ -28,7 +28,7 @@ public final class BurstCollapser {
         this.rateLimitKind = rateLimitKind;
     }
 
-    /** The bursts of one artifact's events, in order of their first event. */
+    /** The bursts of one artifact's events, in the time order of their first events (then line order). */
     public Bursts collapse(PlacedEvents events) {
         // Two passes: the first finds where bursts start, so that the second can put each
         // burst, as it closes, at its place in line order, in columns made at their size.

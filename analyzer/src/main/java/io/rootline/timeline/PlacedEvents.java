@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 /**
  * One artifact's events with their places on the bundle's time line, in line order. Like
- * the {@link EventLog} it reads, it keeps columns (an instant is two numbers), so that
- * placing a million events does not make a million objects; read as a list, it builds
- * each {@link PlacedEvent} on demand.
+ * the {@link EventLog} it reads, it keeps columns (an instant is two numbers), so that a
+ * million placed events are not a million objects kept; read as a list, it makes each
+ * {@link PlacedEvent} on demand.
  */
 public final class PlacedEvents extends AbstractList<PlacedEvent> implements RandomAccess, KindColumns {
 

@@ -2,7 +2,6 @@ package io.rootline.timeline;
 
 import io.rootline.model.Evidence;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * Consecutive events of one kind from one artifact, close together in time: how
@@ -13,9 +12,6 @@ import java.util.Comparator;
  * rather than copying their times and lines.
  */
 public final class Burst {
-
-    /** Timeline order: by instant (bursts without one last), then seconds since boot, path and line. */
-    public static final Comparator<Burst> TIME_ORDER = Burst::compareTime;
 
     private final PlacedEvents events;
     private final int first;
@@ -96,11 +92,10 @@ public final class Burst {
         return events.evidence(last);
     }
 
-    private static int compareTime(Burst a, Burst b) {
-        return compareTime(a.events, a.first, b.events, b.first);
-    }
-
-    /** {@link #TIME_ORDER} for bursts whose first events are at these positions. */
+    /**
+     * Timeline order of bursts whose first events are at these positions: by instant (bursts
+     * without one last), then seconds since boot, path and line.
+     */
     static int compareTime(PlacedEvents a, int first, PlacedEvents b, int otherFirst) {
         int c = PlacedEvents.compareInstants(a, first, b, otherFirst);
         if (c != 0) {

@@ -29,7 +29,10 @@ public final class Gathered {
         return byKind;
     }
 
-    /** Each kind's bursts in {@linkplain Burst#TIME_ORDER timeline order}. */
+    /**
+     * Each kind's bursts in timeline order: by the instant of their first event (bursts
+     * without one last), then seconds since boot, path and line.
+     */
     public static Map<String, List<Burst>> burstsByKind(List<Bursts> artifacts) {
         List<Bursts> bursts = List.copyOf(artifacts);
         Map<String, List<Burst>> byKind = new TreeMap<>();

@@ -43,8 +43,9 @@ final class ConntrackParser implements ArtifactParser {
     private final GrammarDriver<io.rootline.grammar.ConntrackParser> grammar =
             new GrammarDriver<>(ConntrackLexer::new, io.rootline.grammar.ConntrackParser::new);
     private final boolean fastPath;
-    private final int[] starts = new int[64];
-    private final int[] ends = new int[64];
+    /** Where the flags of the entry being read by the fast path lie. */
+    private final int[] flagStarts = new int[64];
+    private final int[] flagEnds = new int[64];
     /** The flags of the entry being counted, as ids. */
     private final int[] entryFlags = new int[64];
     private long entries;
@@ -154,77 +155,115 @@ final class ConntrackParser implements ArtifactParser {
     /**
      * The fast path: an entry whose every token is what the lexer would make of it (names,
      * numbers, a state, then key=value and [FLAG] only), in the order the entry rule wants.
-     * Only the tokens that are counted become strings.
+     * Only the tokens that are counted are looked up, and only once the whole line is taken.
+     *
+     * <p>It reads the line once, left to right, judging each byte by a class table: this is
+     * the hottest loop of a big bundle (a million entries), and it runs as the JIT's first
+     * tier compiles it, which inlines little, so the loop over the attributes is written out
+     * here rather than spread over small predicates.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
         if (!fastPath) {
             return false;
         }
-        int count = 0;
-        int i = 0;
-        while (i < n) {
-            if (FastLines.blank(b[i])) {
-                i++;
-                continue;
-            }
-            if (count == starts.length) {
+        // The head: (family familyNumber)? protocol protocolNumber timeout? state?
+        int s = skipBlanks(b, 0, n);
+        int e = tokenEnd(b, s, n);
+        if (!isName(b, s, e)) {
+            return false;
+        }
+        int protocolStart = s;
+        int protocolEnd = e;
+        s = skipBlanks(b, e, n);
+        e = tokenEnd(b, s, n);
+        if (!isNumber(b, s, e)) {
+            return false;
+        }
+        s = skipBlanks(b, e, n);
+        e = tokenEnd(b, s, n);
+        if (isName(b, s, e)) {
+            // a family came first: this is the protocol, and its number must follow
+            protocolStart = s;
+            protocolEnd = e;
+            s = skipBlanks(b, e, n);
+            e = tokenEnd(b, s, n);
+            if (!isNumber(b, s, e)) {
                 return false;
             }
-            starts[count] = i;
-            i = FastLines.blankAt(b, i, n);
-            ends[count++] = i;
+            s = skipBlanks(b, e, n);
+            e = tokenEnd(b, s, n);
         }
-        int at;
-        if (count >= 5 && isName(b, 0) && isNumber(b, 1) && isName(b, 2) && isNumber(b, 3)) {
-            at = 2;
-        } else if (count >= 3 && isName(b, 0) && isNumber(b, 1)) {
-            at = 0;
-        } else {
-            return false;
+        if (isNumber(b, s, e)) {
+            s = skipBlanks(b, e, n);
+            e = tokenEnd(b, s, n);
         }
-        int protocol = at;
-        at += 2;
-        if (at < count && isNumber(b, at)) {
-            at++;
+        int stateStart = -1;
+        int stateEnd = -1;
+        if (isState(b, s, e)) {
+            stateStart = s;
+            stateEnd = e;
+            s = skipBlanks(b, e, n);
         }
-        int state = -1;
-        if (at < count && isState(b, starts[at], ends[at])) {
-            state = at++;
+        if (s >= n) {
+            return false; // an entry has at least one attribute
         }
-        if (at >= count) {
-            return false;
-        }
+        // The attributes: KEY_VALUE ([a-z_]+ '=' anything but blanks) or FLAG ('[' [A-Z_]+ ']')
+        byte[] classes = CLASSES;
         int flagCount = 0;
-        int dport = -1;
-        for (int k = at; k < count; k++) {
-            if (isFlag(b, k)) {
-                entryFlags[flagCount++] = k;
-            } else if (!isKeyValue(b, k)) {
-                return false;
-            } else if (dport < 0 && FastLines.startsWith(b, ends[k], starts[k], DPORT)) {
-                if (!ascii(b, starts[k], ends[k])) {
-                    return false; // the grammar path decodes the line as a whole
+        int dportStart = -1;
+        int dportEnd = -1;
+        int i = s;
+        while (i < n) {
+            int start = i;
+            if (b[i] == '[') {
+                i++;
+                while (i < n && (classes[b[i] & 0xFF] & STATE_BYTE) != 0) {
+                    i++;
                 }
-                dport = k;
+                if (i == start + 1 || i >= n || b[i] != ']') {
+                    return false;
+                }
+                i++;
+                if (i < n && (classes[b[i] & 0xFF] & BLANK) == 0) {
+                    return false;
+                }
+                if (flagCount == flagStarts.length) {
+                    return false;
+                }
+                flagStarts[flagCount] = start + 1;
+                flagEnds[flagCount++] = i - 1;
+            } else {
+                while (i < n && (classes[b[i] & 0xFF] & KEY_BYTE) != 0) {
+                    i++;
+                }
+                if (i == start || i >= n || b[i] != '=') {
+                    return false;
+                }
+                int equals = i++;
+                int seen = 0;
+                while (i < n && ((seen |= classes[b[i] & 0xFF]) & BLANK) == 0) {
+                    i++;
+                }
+                if (dportStart < 0 && equals - start == 5 && b[start] == 'd' && b[start + 1] == 'p' && b[start + 2] == 'o'
+                        && b[start + 3] == 'r' && b[start + 4] == 't') {
+                    if ((seen & HIGH) != 0) {
+                        return false; // the grammar path decodes the line as a whole
+                    }
+                    dportStart = equals + 1;
+                    dportEnd = i;
+                }
+            }
+            while (i < n && (classes[b[i] & 0xFF] & BLANK) != 0) {
+                i++;
             }
         }
         for (int f = 0; f < flagCount; f++) {
-            int k = entryFlags[f];
-            entryFlags[f] = flagNames.id(b, starts[k] + 1, ends[k] - 1);
+            entryFlags[f] = flagNames.id(b, flagStarts[f], flagEnds[f]);
         }
-        count(protocolNames.id(b, starts[protocol], ends[protocol]),
-                state < 0 ? -1 : stateNames.id(b, starts[state], ends[state]), flagCount,
-                dport < 0 ? -1 : portNames.id(b, starts[dport] + DPORT.length, ends[dport]));
-        return true;
-    }
-
-    private static boolean ascii(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] < 0) {
-                return false;
-            }
-        }
+        count(protocolNames.id(b, protocolStart, protocolEnd),
+                stateStart < 0 ? -1 : stateNames.id(b, stateStart, stateEnd), flagCount,
+                dportStart < 0 ? -1 : portNames.id(b, dportStart, dportEnd));
         return true;
     }
 
@@ -238,65 +277,82 @@ final class ConntrackParser implements ArtifactParser {
         return n;
     }
 
-    private static final byte[] DPORT = FastLines.ascii("dport=");
+    /** Byte classes, as the lexer's rules see them: bits of {@link #CLASSES}. */
+    private static final int BLANK = 1;
+    private static final int NAME_START = 2;
+    private static final int NAME_BYTE = 4;
+    private static final int DIGIT = 8;
+    private static final int STATE_BYTE = 16;
+    private static final int KEY_BYTE = 32;
+    private static final int HIGH = 64;
+    private static final byte[] CLASSES = new byte[256];
 
-    /** NAME: [a-z][a-z0-9]* */
-    private boolean isName(byte[] b, int token) {
-        int s = starts[token];
-        int e = ends[token];
-        if (b[s] < 'a' || b[s] > 'z') {
+    static {
+        for (int c = 0; c < 256; c++) {
+            int bits = 0;
+            if (FastLines.blank((byte) c)) {
+                bits |= BLANK;
+            }
+            if (c >= 'a' && c <= 'z') {
+                bits |= NAME_START | NAME_BYTE | KEY_BYTE;
+            }
+            if (c >= '0' && c <= '9') {
+                bits |= NAME_BYTE | DIGIT;
+            }
+            if ((c >= 'A' && c <= 'Z') || c == '_') {
+                bits |= STATE_BYTE;
+            }
+            if (c == '_') {
+                bits |= KEY_BYTE;
+            }
+            if (c >= 0x80) {
+                bits |= HIGH;
+            }
+            CLASSES[c] = (byte) bits;
+        }
+    }
+
+    private static int skipBlanks(byte[] b, int i, int n) {
+        while (i < n && (CLASSES[b[i] & 0xFF] & BLANK) != 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the token from {@code i}: the next blank, or the end of the line. */
+    private static int tokenEnd(byte[] b, int i, int n) {
+        while (i < n && (CLASSES[b[i] & 0xFF] & BLANK) == 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether every byte of {@code b[s, e)} has one of the classes, the range not empty. */
+    private static boolean all(byte[] b, int s, int e, int classes) {
+        if (s >= e) {
             return false;
         }
-        for (int i = s + 1; i < e; i++) {
-            if (!(b[i] >= 'a' && b[i] <= 'z') && !FastLines.digit(b[i])) {
+        for (int i = s; i < e; i++) {
+            if ((CLASSES[b[i] & 0xFF] & classes) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** NAME: [a-z][a-z0-9]* */
+    private static boolean isName(byte[] b, int s, int e) {
+        return s < e && (CLASSES[b[s] & 0xFF] & NAME_START) != 0 && all(b, s, e, NAME_BYTE);
     }
 
     /** NUMBER: [0-9]+ */
-    private boolean isNumber(byte[] b, int token) {
-        return FastLines.digits(b, ends[token], starts[token], ends[token] - starts[token]);
+    private static boolean isNumber(byte[] b, int s, int e) {
+        return all(b, s, e, DIGIT);
     }
 
-    /** STATE: [A-Z][A-Z_]* (from s to e) */
+    /** STATE: [A-Z][A-Z_]* */
     private static boolean isState(byte[] b, int s, int e) {
-        if (s >= e || b[s] < 'A' || b[s] > 'Z') {
-            return false;
-        }
-        for (int i = s + 1; i < e; i++) {
-            if (!(b[i] >= 'A' && b[i] <= 'Z') && b[i] != '_') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** KEY_VALUE: [a-z_]+ '=' anything but blanks */
-    private boolean isKeyValue(byte[] b, int token) {
-        int s = starts[token];
-        int e = ends[token];
-        int i = s;
-        while (i < e && ((b[i] >= 'a' && b[i] <= 'z') || b[i] == '_')) {
-            i++;
-        }
-        return i > s && i < e && b[i] == '=';
-    }
-
-    /** FLAG: '[' [A-Z_]+ ']' */
-    private boolean isFlag(byte[] b, int token) {
-        int s = starts[token];
-        int e = ends[token];
-        if (e - s < 3 || b[s] != '[' || b[e - 1] != ']') {
-            return false;
-        }
-        for (int i = s + 1; i < e - 1; i++) {
-            if (!(b[i] >= 'A' && b[i] <= 'Z') && b[i] != '_') {
-                return false;
-            }
-        }
-        return true;
+        return s < e && b[s] != '_' && all(b, s, e, STATE_BYTE);
     }
 
     @Override

@@ -28,10 +28,26 @@ final class NameIds {
                 byte[] key = Arrays.copyOfRange(b, from, to);
                 return add(slot, hash, key, new String(key, StandardCharsets.UTF_8));
             }
-            if (hashes[held - 1] == hash && Arrays.equals(keys[held - 1], 0, keys[held - 1].length, b, from, to)) {
+            if (hashes[held - 1] == hash && same(keys[held - 1], b, from, to)) {
                 return held - 1;
             }
         }
+    }
+
+    /**
+     * A byte loop rather than {@code Arrays.equals}: names are a few bytes long, and the
+     * library's vectorized comparison costs more in calls than it saves on so few.
+     */
+    private static boolean same(byte[] key, byte[] b, int from, int to) {
+        if (key.length != to - from) {
+            return false;
+        }
+        for (int k = 0; k < key.length; k++) {
+            if (key[k] != b[from + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id of a name the grammar path read. */

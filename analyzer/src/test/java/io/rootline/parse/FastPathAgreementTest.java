@@ -1,6 +1,7 @@
 package io.rootline.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rootline.bundle.Limits;
 import io.rootline.support.Fixtures;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -31,7 +33,15 @@ class FastPathAgreementTest {
 
     private static final List<Format> FORMATS = List.of(
             new Format(ArtifactKind.KERNEL_LOG, "KernelLog", "dmesg", () -> new KernelLogParser(true), () -> new KernelLogParser(false), List.of()),
-            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false), List.of()),
+            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false),
+                    List.of("tcp 6 431999 _ESTABLISHED src=1 dport=80 [ASSURED]", "tcp 6 431999 ESTABLISHED_ src=1 dport=80",
+                            "tcp 6 431999 Established src=1", "ipv4 2 tcp 6 src=1 dport=53", "ipv4 2 tcp 6", "ipv4 2 tcp 6 7",
+                            "ipv4 2 tcp x src=1", "ipv4 2 tcp 6 1 2 src=1", "tcp 6 1 2 src=1", "tcp 6 [ASSURED]", "tcp 6 src=1 []",
+                            "tcp 6 src=1 [A]x", "tcp 6 src=1 [a]", "tcp 6 src=1 [A_B] [C]", "tcp 6 dport=\u00e9 dport=1",
+                            "tcp 6 dport=1 dport=\u00e9", "tcp 6 a1=b", "tcp 6 =b", "tcp 6 a=", "tcp 6 dport=", "tcp6 6 src=1",
+                            "6tcp 6 src=1", "tcp 6x src=1", "tcp\t6\tsrc=1\tdport=22", "tcp 6 src=1 dport=22\r",
+                            " tcp 6 src=1", "tcp 6 src=1 ", "tcp 6 src=1 dports=2 dport=3", "tcp 6 src=1 xdport=2",
+                            "tcp 6 src=1 Dport=2", "tcp 6 src=1 [ASSURED] ]")),
             new Format(ArtifactKind.APP_LOG, "AppLog", "app-logs", () -> new AppLogParser(true), () -> new AppLogParser(false),
                     List.of("java.lang.Exception", "java.lang.Error", "java.lang.xError", "java.lang.XError", "java.lang._Exception",
                             "java.1lang.IOException", "java.lang1.IOException", "$a.B$Exception", "a..BException", ".a.BException",
@@ -78,6 +88,25 @@ class FastPathAgreementTest {
             tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
         }
         return tests.stream();
+    }
+
+    /**
+     * Agreement alone would hold for a fast path that refused every line: the common
+     * shapes of a conntrack entry must be taken by it.
+     */
+    @Test
+    void conntrackFastPathTakesEveryCommonEntryShape() {
+        ConntrackParser parser = new ConntrackParser(true);
+        ArtifactBuilder out = new ArtifactBuilder("x", ArtifactKind.CONNTRACK, "conntrack", "path", 0);
+        for (String entry : List.of(
+                "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 secctx=system_u:object_r:unlabeled_t:s0 zone=0 use=2",
+                "ipv4     2 udp      17 171 src=192.168.11.1 dst=192.168.11.2 sport=45669 dport=53 src=192.168.11.2 dst=192.168.11.1 sport=53 dport=45669 [ASSURED] mark=0 secmark=0 use=2",
+                "tcp      6 95 TIME_WAIT src=127.0.0.1 dst=127.0.0.1 sport=37234 dport=6881 src=127.0.0.1 dst=127.0.0.1 sport=6881 dport=37234 [ASSURED] mark=0 use=1",
+                "udp      17 src=100.64.0.5 dst=8.8.8.8 sport=41510 dport=53 src=8.8.8.8 dst=192.168.122.222 sport=53 dport=12100 [OFFLOAD] mark=0 use=2",
+                "ipv6     10 icmpv6   58 29 src=fe80::1 dst=ff02::1 type=128 code=0 id=1 [UNREPLIED] src=ff02::1 dst=fe80::1 type=129 code=0 id=1 mark=0 zone=0 use=2")) {
+            byte[] bytes = entry.getBytes(StandardCharsets.US_ASCII);
+            assertTrue(parser.fastLine(1, bytes, bytes.length, out), entry);
+        }
     }
 
     /** Lines of the samples, each mutated a few times at random, seeded. */

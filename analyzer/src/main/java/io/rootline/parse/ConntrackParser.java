@@ -365,7 +365,7 @@ final class ConntrackParser implements ArtifactParser {
 
         List<PortCount> top = new ArrayList<>(ports);
         top.sort(Comparator.comparingLong(PortCount::count).reversed()
-                .thenComparing(PortCount::protocol).thenComparing(p -> Integer.parseInt(p.port)));
+                .thenComparing(PortCount::protocol).thenComparing(p -> p.port, ConntrackParser::comparePorts));
         List<Map<String, String>> rows = new ArrayList<>();
         for (PortCount p : top.subList(0, Math.min(TOP_PORTS, top.size()))) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -389,6 +389,35 @@ final class ConntrackParser implements ArtifactParser {
                     stateRows.add(row);
                 });
         out.table(new Table("conntrack.states", stateRows));
+    }
+
+    /**
+     * Numeric order for ports, of any length; a port that is not a number (a hostile or
+     * damaged table can hold "dport=http") comes after them, by name.
+     */
+    static int comparePorts(String a, String b) {
+        boolean numberA = !a.isEmpty() && a.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean numberB = !b.isEmpty() && b.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (numberA != numberB) {
+            return numberA ? -1 : 1;
+        }
+        if (numberA) {
+            String x = withoutLeadingZeros(a);
+            String y = withoutLeadingZeros(b);
+            if (x.length() != y.length()) {
+                return Integer.compare(x.length(), y.length());
+            }
+            return x.compareTo(y);
+        }
+        return a.compareTo(b);
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+            i++;
+        }
+        return digits.substring(i);
     }
 
     /** The names counted at least once, sorted, with their counts. */

@@ -78,6 +78,21 @@ class HostileContentTest {
     }
 
     @Test
+    void conntrackPortsThatAreNotNumbersAreCountedAndRankedBesideTheOthers() {
+        ParsedArtifact a = parse(ArtifactKind.CONNTRACK, """
+                tcp 6 10 ESTABLISHED src=1 dport=http
+                tcp 6 10 ESTABLISHED src=1 dport=443
+                tcp 6 10 ESTABLISHED src=1 dport=
+                tcp 6 10 ESTABLISHED src=1 dport=80
+                """);
+        assertEquals(ArtifactStatus.PARSED, a.status(), a.notes().toString());
+        assertEquals("4", fact(a, "conntrack.entries"));
+        var top = a.tables().stream().filter(t -> t.key().equals("conntrack.top_dports")).findFirst().orElseThrow();
+        assertEquals(List.of("80", "443", "", "http"), top.rows().stream().map(r -> r.get("port")).toList(),
+                "tied ports in numeric order, then the others by name");
+    }
+
+    @Test
     void countersBeyondTwoToTheSixtyThirdStayExact() {
         ParsedArtifact netstat = parse(ArtifactKind.NETSTAT_S, "IpExt:\n    InOctets: 123456789012345678901234567890\n");
         assertEquals("123456789012345678901234567890", fact(netstat, "netstat.IpExt.InOctets"));

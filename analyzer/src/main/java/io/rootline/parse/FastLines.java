@@ -39,30 +39,6 @@ final class FastLines {
         return (eight - ONES) & ~eight & HIGHS;
     }
 
-    private static final long SPACES = broadcast((byte) ' ');
-    private static final long TABS = broadcast((byte) '\t');
-    private static final long RETURNS = broadcast((byte) '\r');
-
-    /**
-     * The index of the first {@link #blank} byte in {@code b[from, to)}, or {@code to}; eight
-     * bytes at a time. It reads on past {@code to} (never past the array): a blank found
-     * there is just {@code to}.
-     */
-    static int blankAt(byte[] b, int from, int to) {
-        int i = from;
-        for (int last = b.length - Long.BYTES; i < to && i <= last; i += Long.BYTES) {
-            long eight = eightBytes(b, i);
-            long found = zeroBytes(eight ^ SPACES) | zeroBytes(eight ^ TABS) | zeroBytes(eight ^ RETURNS);
-            if (found != 0) {
-                return Math.min(to, i + (Long.numberOfTrailingZeros(found) >>> 3));
-            }
-        }
-        while (i < to && !blank(b[i])) {
-            i++;
-        }
-        return Math.min(i, to);
-    }
-
     /**
      * A fixed pattern of eight bytes, judged in one go: 'd' stands for an ASCII digit, '?' for
      * any byte, any other character for itself. Stamps are checked this way: "dddd-dd-" is

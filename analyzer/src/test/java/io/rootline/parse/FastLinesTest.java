@@ -47,25 +47,6 @@ class FastLinesTest {
         }
     }
 
-    @Test
-    void blankAtAgreesWithAByteLoop() {
-        Random random = new Random(5);
-        String alphabet = "ab= \t\r[]0\u00a0\u0089";
-        for (int round = 0; round < 50_000; round++) {
-            byte[] b = new byte[random.nextInt(40)];
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) alphabet.charAt(random.nextInt(alphabet.length()));
-            }
-            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
-            int to = from + random.nextInt(b.length - from + 1);
-            int expected = from;
-            while (expected < to && !FastLines.blank(b[expected])) {
-                expected++;
-            }
-            assertEquals(expected, FastLines.blankAt(b, from, to), "[" + from + ", " + to + ") of " + b.length);
-        }
-    }
-
     private static byte[] fitting(String pattern) {
         byte[] b = new byte[8];
         for (int k = 0; k < 8; k++) {

@@ -254,9 +254,7 @@ final class ConntrackParser implements ArtifactParser {
                     dportEnd = i;
                 }
             }
-            while (i < n && (classes[b[i] & 0xFF] & BLANK) != 0) {
-                i++;
-            }
+            i = skipBlanks(b, i, n);
         }
         for (int f = 0; f < flagCount; f++) {
             entryFlags[f] = flagNames.id(b, flagStarts[f], flagEnds[f]);

@@ -86,6 +86,9 @@ class GrammarExamplesTest {
         assertTrue(parse("Conntrack", "this is not a conntrack entry") != null);
         assertTrue(parse("Date", "2022-02-11 19:23:40.393733+00:00") != null);
         assertTrue(parse("RuleExpression", "1 +") != null);
+        // a syslog line hard-wrapped by a paste, and one whose stamp was cut off
+        assertTrue(parse("Syslog", "dropping packet") != null);
+        assertTrue(parse("Syslog", "obs kernel: [38775494.392631] nf_conntrack: table full, dropping packet") != null);
     }
 
     /** Parses one line with the grammar's entry rule; the first syntax error, or null. */

@@ -3,6 +3,7 @@ package io.rootline.clock;
 import io.rootline.model.Stamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,8 +12,8 @@ import java.util.Optional;
 /**
  * Places stamps on one time line using the bundle's {@link ClockEvidence}. Raw kernel
  * stamps need the boot time; wall times without a zone need the host's offset
- * (UTC is assumed, and said, when the bundle does not tell); times of day need
- * the capture date.
+ * (UTC is assumed, and said, when the bundle does not tell); times of day and
+ * syslog's dates without a year need the capture date.
  */
 public final class BundleClock {
 
@@ -47,6 +48,9 @@ public final class BundleClock {
             long nanos = Math.round(b.seconds() * 1_000_000_000d);
             return Optional.of(evidence.bootedAt().plusNanos(nanos));
         }
+        if (stamp instanceof Stamp.YearlessWall y && evidence.capturedAt() != null) {
+            return yearOf(y).map(t -> t.toInstant(offset));
+        }
         if (stamp instanceof Stamp.TimeOfDay t && evidence.capturedAt() != null) {
             LocalDate day = evidence.capturedAt().toLocalDate();
             OffsetDateTime candidate = OffsetDateTime.of(day, t.time(), offset);
@@ -54,6 +58,23 @@ public final class BundleClock {
                 candidate = candidate.minusDays(1);
             }
             return Optional.of(candidate.toInstant());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A syslog date in the latest year in which it exists (Feb 29 only in leap years) and is
+     * not after the capture; a day of grace covers a clock set a little ahead.
+     */
+    private Optional<LocalDateTime> yearOf(Stamp.YearlessWall y) {
+        LocalDateTime latest = evidence.capturedAt().withOffsetSameInstant(offset).toLocalDateTime().plusDays(1);
+        for (int year = latest.getYear(); year >= latest.getYear() - 8; year--) {
+            if (y.date().isValidYear(year)) {
+                LocalDateTime candidate = y.date().atYear(year).atTime(y.time());
+                if (!candidate.isAfter(latest)) {
+                    return Optional.of(candidate);
+                }
+            }
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.rootline.model;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     private static final byte LOCAL_WALL = 2;
     private static final byte TIME_OF_DAY = 3;
     private static final byte SINCE_BOOT = 4;
+    private static final byte YEARLESS_WALL = 5;
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     /** Events per chunk once the first chunk has grown to full size. */
     private static final int CHUNK_BITS = 12;
@@ -96,6 +99,10 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         } else if (stamp instanceof Stamp.TimeOfDay t) {
             c.forms[at] = TIME_OF_DAY;
             c.values[at] = t.time().toNanoOfDay();
+        } else if (stamp instanceof Stamp.YearlessWall y) {
+            // month and day above the nanoseconds of the day: (12 * 32 + 31) days fit a long
+            c.forms[at] = YEARLESS_WALL;
+            c.values[at] = (y.date().getMonthValue() * 32L + y.date().getDayOfMonth()) * NANOS_PER_DAY + y.time().toNanoOfDay();
         } else if (stamp instanceof Stamp.SinceBoot b) {
             c.forms[at] = SINCE_BOOT;
             c.values[at] = Double.doubleToRawLongBits(b.seconds());
@@ -160,6 +167,11 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             case LOCAL_WALL -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(c.values[at], c.nanos[at], ZoneOffset.UTC));
             case TIME_OF_DAY -> new Stamp.TimeOfDay(LocalTime.ofNanoOfDay(c.values[at]));
             case SINCE_BOOT -> new Stamp.SinceBoot(Double.longBitsToDouble(c.values[at]));
+            case YEARLESS_WALL -> {
+                long days = c.values[at] / NANOS_PER_DAY;
+                yield new Stamp.YearlessWall(MonthDay.of((int) (days / 32), (int) (days % 32)),
+                        LocalTime.ofNanoOfDay(c.values[at] % NANOS_PER_DAY));
+            }
             default -> Stamp.NONE;
         };
     }

@@ -3,6 +3,7 @@ package io.rootline.model;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 
 /**
  * A time as the artifact wrote it, before the bundle's clock evidence is applied.
@@ -17,6 +18,12 @@ public sealed interface Stamp {
 
     /** A wall-clock time in the host's (unknown until resolved) zone. */
     record LocalWall(LocalDateTime dateTime) implements Stamp { }
+
+    /**
+     * A wall-clock time whose date has no year (classic syslog: "Feb  4 09:34:10"). The
+     * capture date supplies the year: the latest in which the date exists and is not after it.
+     */
+    record YearlessWall(MonthDay date, LocalTime time) implements Stamp { }
 
     /** A time of day with no date (logback's default layout). */
     record TimeOfDay(LocalTime time) implements Stamp { }

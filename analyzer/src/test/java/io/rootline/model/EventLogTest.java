@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,15 @@ class EventLogTest {
     private static final String PATH = "var/log/app/app.log";
 
     private static Stamp stamp(Random random, int i) {
-        return switch (i % 5) {
+        return switch (i % 6) {
             case 0 -> new Stamp.Absolute(Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000)));
             case 1 -> new Stamp.LocalWall(LocalDateTime.of(1 + random.nextInt(9999), 1 + random.nextInt(12),
                     1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
                     random.nextInt(1_000_000_000)));
             case 2 -> new Stamp.TimeOfDay(LocalTime.ofNanoOfDay(Math.floorMod(random.nextLong(), 86_400_000_000_000L)));
             case 3 -> new Stamp.SinceBoot(random.nextDouble() * 1e7);
+            case 4 -> new Stamp.YearlessWall(i % 12 == 4 ? MonthDay.of(12, 31) : MonthDay.of(1 + random.nextInt(12),
+                    1 + random.nextInt(29)), LocalTime.ofNanoOfDay(Math.floorMod(random.nextLong(), 86_400_000_000_000L)));
             default -> Stamp.NONE;
         };
     }

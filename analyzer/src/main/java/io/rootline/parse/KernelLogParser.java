@@ -1,12 +1,7 @@
 package io.rootline.parse;
 
-import io.rootline.grammar.KernelLogLexer;
 import io.rootline.grammar.KernelLogParser.ClockStampContext;
-import io.rootline.grammar.KernelLogParser.ConntrackFullContext;
 import io.rootline.grammar.KernelLogParser.LineContext;
-import io.rootline.grammar.KernelLogParser.NeighbourOverflowContext;
-import io.rootline.grammar.KernelLogParser.RateLimitedContext;
-import io.rootline.grammar.KernelLogParser.SynFloodingContext;
 import io.rootline.grammar.KernelLogParser.UptimeStampContext;
 import io.rootline.model.Event;
 import io.rootline.model.Fact;
@@ -15,7 +10,6 @@ import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the kernel ring buffer ({@code dmesg}, {@code dmesg -T}, /var/log/dmesg)
@@ -26,7 +20,7 @@ import java.util.Set;
  * <pre>
  *   kernel.conntrack-table-full  at SinceBoot(86330449.2946)
  *   kernel.ratelimit-suppressed  at SinceBoot(27772678.728802), count 1367, source net_ratelimit
- *       (only for the limiters in {@link #NETWORK_LIMITERS}: audit's own limiter is not about drops)
+ *       (only for the limiters in {@link KernelMessages#NETWORK_LIMITERS}: audit's own limiter is not about drops)
  *   kernel.conntrack-table-full  at LocalWall(2021-05-08T12:40:51)
  * </pre>
  * and the facts {@code kernel-log.stamped_lines} and {@code kernel-log.clock_stamps}
@@ -34,18 +28,7 @@ import java.util.Set;
  */
 final class KernelLogParser implements ArtifactParser {
 
-    static final String CONNTRACK_FULL = "kernel.conntrack-table-full";
-    static final String RATELIMIT = "kernel.ratelimit-suppressed";
-    static final String NEIGHBOUR_OVERFLOW = "kernel.neighbour-table-overflow";
-    static final String SYN_FLOODING = "kernel.syn-flooding";
-
-    /** Rate limiters whose suppressed callbacks can be networking messages. */
-    static final Set<String> NETWORK_LIMITERS = Set.of("net_ratelimit", "__ratelimit", "printk");
-
-    private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
-            new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
-    /** Words that any message rules act on contains; a line without them is plain text. */
-    private static final WordSet MESSAGE_WORDS = new WordSet("table full", "suppressed", "able overflow", "SYN flooding");
+    private final KernelMessages kernel = new KernelMessages();
     private static final byte[] KERNEL_TAG = FastLines.ascii("kernel: ");
 
     private final boolean fastPath;
@@ -63,9 +46,9 @@ final class KernelLogParser implements ArtifactParser {
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
-        LineContext line = grammar.parse(text, io.rootline.grammar.KernelLogParser::line);
+        LineContext line = kernel.parse(text);
         if (line == null) {
-            out.unknownLine(number, text, grammar.lastError());
+            out.unknownLine(number, text, kernel.lastError());
             return;
         }
         Stamp stamp = Stamp.NONE;
@@ -81,32 +64,16 @@ final class KernelLogParser implements ArtifactParser {
         } catch (DateTimeException | NumberFormatException e) {
             out.problem(number, "impossible time stamp, kept without a time: " + e.getMessage());
         }
-        var message = line.message();
-        if (message instanceof ConntrackFullContext) {
-            out.event(Event.of(CONNTRACK_FULL, stamp, out.evidence(number, text)));
-        } else if (message instanceof RateLimitedContext limited) {
-            String source = limited.source.getText();
-            source = source.endsWith(":") ? source.substring(0, source.length() - 1) : source;
-            // Only the networking limiter (and the generic one of old kernels) silences drop
-            // messages; "kauditd_printk_skb: 22 callbacks suppressed" is about audit records.
-            if (NETWORK_LIMITERS.contains(source)) {
-                out.event(new Event(RATELIMIT, stamp, Long.parseLong(limited.count.getText()),
-                        Map.of("source", source), out.evidence(number, text)));
-            }
-        } else if (message instanceof NeighbourOverflowContext) {
-            out.event(Event.of(NEIGHBOUR_OVERFLOW, stamp, out.evidence(number, text)));
-        } else if (message instanceof SynFloodingContext syn) {
-            String token = syn.SYN_FLOOD().getText();
-            int from = token.indexOf(" port ") + 6;
-            String port = token.substring(from, token.indexOf('.', from));
-            out.event(new Event(SYN_FLOODING, stamp, 1, Map.of("port", port), out.evidence(number, text)));
+        Event event = KernelMessages.event(line.message(), stamp, 1, out.evidence(number, text));
+        if (event != null) {
+            out.event(event);
         }
     }
 
     /**
      * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then
      * either a message that is plain text to the grammar (it holds none of
-     * {@link #MESSAGE_WORDS} and does not start with the "kernel: " tag), whose only effect
+     * {@link KernelMessages#WORDS} and does not start with the "kernel: " tag), whose only effect
      * is to be counted as stamped, or a rate limiter's "SOURCE: N callbacks suppressed", which
      * busy hosts print by the hundred thousand (audit's limiter, most of all).
      */
@@ -131,7 +98,7 @@ final class KernelLogParser implements ArtifactParser {
         if (FastLines.startsWith(b, n, message, KERNEL_TAG)) {
             return false;
         }
-        if (MESSAGE_WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)) {
+        if (KernelMessages.WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)) {
             return false;
         }
         stamped++;
@@ -141,68 +108,25 @@ final class KernelLogParser implements ArtifactParser {
         return true;
     }
 
-    private static final byte[] CALLBACKS_SUPPRESSED = FastLines.ascii("callbacks suppressed");
-
     /**
-     * "SOURCE: N callbacks suppressed" and nothing after it, where SOURCE is a word the lexer
-     * can only read as a WORD (it starts with a letter or '_' and holds no blank; the caller
-     * has already given "kernel: " lines to the grammar): the grammar's rateLimited message.
-     * Emits its event, as {@link #line} does, for the networking limiters; false for any
+     * A rate limiter's "SOURCE: N callbacks suppressed" ({@link KernelMessages#callbacksSuppressed}):
+     * emits its event, as {@link #line} does, for the networking limiters; false for any
      * other message.
      */
     private boolean rateLimited(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
-        if (message == n || !(FastLines.letter(b[message]) || b[message] == '_')) {
+        long count = KernelMessages.callbacksSuppressed(b, n, message);
+        if (count < 0) {
             return false;
         }
-        int i = message;
-        while (i < n && !FastLines.blank(b[i])) {
-            i++;
-        }
-        int sourceEnd = i;
-        while (i < n && FastLines.blank(b[i])) {
-            i++;
-        }
-        int digits = i;
-        while (i < n && FastLines.digit(b[i])) {
-            i++;
-        }
-        int countEnd = i;
-        if (countEnd == digits || countEnd - digits > 18 || countEnd == n || !FastLines.blank(b[countEnd])) {
-            return false;
-        }
-        while (i < n && FastLines.blank(b[i])) {
-            i++;
-        }
-        if (!FastLines.startsWith(b, n, i, CALLBACKS_SUPPRESSED)) {
-            return false;
-        }
-        for (i += CALLBACKS_SUPPRESSED.length; i < n; i++) {
-            if (!FastLines.blank(b[i])) {
-                return false;
-            }
-        }
-        int nameEnd = b[sourceEnd - 1] == ':' ? sourceEnd - 1 : sourceEnd;
+        int nameEnd = KernelMessages.limiterEnd(b, n, message);
         // audit's limiter prints these by the hundred thousand: a string only for the networking ones
-        if (networkLimiter(b, message, nameEnd)) {
-            String source = FastLines.text(b, message, nameEnd);
+        if (KernelMessages.networkLimiter(b, message, nameEnd)) {
             String stampText = FastLines.text(b, 0, stampEnd);
             Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
-            out.event(new Event(RATELIMIT, stamp, Long.parseLong(FastLines.text(b, digits, countEnd)),
-                    Map.of("source", source), out.evidence(number, LineReader.decode(b, n))));
+            out.event(new Event(KernelMessages.RATELIMIT, stamp, count, Map.of("source", FastLines.text(b, message, nameEnd)),
+                    out.evidence(number, LineReader.decode(b, n))));
         }
         return true;
-    }
-
-    private static final byte[][] NETWORK_LIMITER_NAMES = NETWORK_LIMITERS.stream().map(FastLines::ascii).toArray(byte[][]::new);
-
-    /** Whether {@code b[from, to)} names one of {@link #NETWORK_LIMITERS}. */
-    private static boolean networkLimiter(byte[] b, int from, int to) {
-        for (byte[] name : NETWORK_LIMITER_NAMES) {
-            if (name.length == to - from && FastLines.startsWith(b, to, from, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */
@@ -306,7 +230,7 @@ final class KernelLogParser implements ArtifactParser {
                 continue;
             }
             nonBlank++;
-            LineContext line = grammar.parse(text, io.rootline.grammar.KernelLogParser::line);
+            LineContext line = kernel.parse(text);
             if (line != null && (line.stamp() != null || !(line.message() instanceof io.rootline.grammar.KernelLogParser.PlainTextContext))) {
                 withStamp++;
             }

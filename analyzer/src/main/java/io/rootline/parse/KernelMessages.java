@@ -1,0 +1,138 @@
+package io.rootline.parse;
+
+import io.rootline.grammar.KernelLogLexer;
+import io.rootline.grammar.KernelLogParser.ConntrackFullContext;
+import io.rootline.grammar.KernelLogParser.LineContext;
+import io.rootline.grammar.KernelLogParser.MessageContext;
+import io.rootline.grammar.KernelLogParser.NeighbourOverflowContext;
+import io.rootline.grammar.KernelLogParser.RateLimitedContext;
+import io.rootline.grammar.KernelLogParser.SynFloodingContext;
+import io.rootline.model.Event;
+import io.rootline.model.Evidence;
+import io.rootline.model.Stamp;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The kernel messages rules act on, wherever the kernel's lines were kept: the ring buffer
+ * ({@link KernelLogParser}) or a syslog file ({@link SyslogParser}). Both read a message
+ * with the KernelLog grammar and turn it into an event here, so that a drop counts the same
+ * in {@code dmesg} and in /var/log/messages.
+ */
+final class KernelMessages {
+
+    static final String CONNTRACK_FULL = "kernel.conntrack-table-full";
+    static final String RATELIMIT = "kernel.ratelimit-suppressed";
+    static final String NEIGHBOUR_OVERFLOW = "kernel.neighbour-table-overflow";
+    static final String SYN_FLOODING = "kernel.syn-flooding";
+
+    /** Rate limiters whose suppressed callbacks can be networking messages. */
+    static final Set<String> NETWORK_LIMITERS = Set.of("net_ratelimit", "__ratelimit", "printk");
+
+    /** Words that any message rules act on contains; a message without them is plain text. */
+    static final WordSet WORDS = new WordSet("table full", "suppressed", "able overflow", "SYN flooding");
+
+    private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
+            new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
+
+    /** A kernel line read by the KernelLog grammar, or null when it does not fit ({@link #lastError}). */
+    LineContext parse(String text) {
+        return grammar.parse(text, io.rootline.grammar.KernelLogParser::line);
+    }
+
+    String lastError() {
+        return grammar.lastError();
+    }
+
+    /**
+     * The event a message stands for, or null for plain text and for the limiters that
+     * are not about networking ("kauditd_printk_skb: 22 callbacks suppressed" is about
+     * audit records).
+     *
+     * @param times how many times the line was logged (syslog's "message repeated N times")
+     */
+    static Event event(MessageContext message, Stamp stamp, long times, Evidence evidence) {
+        if (message instanceof ConntrackFullContext) {
+            return new Event(CONNTRACK_FULL, stamp, times, Map.of(), evidence);
+        }
+        if (message instanceof RateLimitedContext limited) {
+            String source = limited.source.getText();
+            source = source.endsWith(":") ? source.substring(0, source.length() - 1) : source;
+            return NETWORK_LIMITERS.contains(source)
+                    ? new Event(RATELIMIT, stamp, Math.multiplyExact(Long.parseLong(limited.count.getText()), times), Map.of("source", source), evidence)
+                    : null;
+        }
+        if (message instanceof NeighbourOverflowContext) {
+            return new Event(NEIGHBOUR_OVERFLOW, stamp, times, Map.of(), evidence);
+        }
+        if (message instanceof SynFloodingContext syn) {
+            String token = syn.SYN_FLOOD().getText();
+            int from = token.indexOf(" port ") + 6;
+            String port = token.substring(from, token.indexOf('.', from));
+            return new Event(SYN_FLOODING, stamp, times, Map.of("port", port), evidence);
+        }
+        return null;
+    }
+
+    private static final byte[] CALLBACKS_SUPPRESSED = FastLines.ascii("callbacks suppressed");
+
+    /**
+     * For the fast paths: the N of a message {@code b[message, n)} that is "SOURCE: N callbacks
+     * suppressed" and nothing after it, where SOURCE is a word the lexer can only read as a
+     * WORD (it starts with a letter or '_' and holds no blank), or -1 for any other message.
+     * The caller has already given lines that hold the "kernel: " tag to the grammar.
+     */
+    static long callbacksSuppressed(byte[] b, int n, int message) {
+        if (message == n || !(FastLines.letter(b[message]) || b[message] == '_')) {
+            return -1;
+        }
+        int i = message;
+        while (i < n && !FastLines.blank(b[i])) {
+            i++;
+        }
+        while (i < n && FastLines.blank(b[i])) {
+            i++;
+        }
+        int digits = i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        int countEnd = i;
+        if (countEnd == digits || countEnd - digits > 18 || countEnd == n || !FastLines.blank(b[countEnd])) {
+            return -1;
+        }
+        while (i < n && FastLines.blank(b[i])) {
+            i++;
+        }
+        if (!FastLines.startsWith(b, n, i, CALLBACKS_SUPPRESSED)) {
+            return -1;
+        }
+        for (i += CALLBACKS_SUPPRESSED.length; i < n; i++) {
+            if (!FastLines.blank(b[i])) {
+                return -1;
+            }
+        }
+        return Long.parseLong(FastLines.text(b, digits, countEnd));
+    }
+
+    /** The end of the limiter's name in a {@link #callbacksSuppressed} message: its first word, without a colon. */
+    static int limiterEnd(byte[] b, int n, int message) {
+        int i = message;
+        while (i < n && !FastLines.blank(b[i])) {
+            i++;
+        }
+        return b[i - 1] == ':' ? i - 1 : i;
+    }
+
+    private static final byte[][] NETWORK_LIMITER_NAMES = NETWORK_LIMITERS.stream().map(FastLines::ascii).toArray(byte[][]::new);
+
+    /** Whether {@code b[from, to)} names one of {@link #NETWORK_LIMITERS}. */
+    static boolean networkLimiter(byte[] b, int from, int to) {
+        for (byte[] name : NETWORK_LIMITER_NAMES) {
+            if (name.length == to - from && FastLines.startsWith(b, to, from, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

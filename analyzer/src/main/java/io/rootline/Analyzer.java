@@ -14,6 +14,7 @@ import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.LogicalArtifact;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
+import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.ArtifactEntry;
 import io.rootline.report.BundleInfo;
@@ -108,8 +109,12 @@ public final class Analyzer {
         }
         ClockEvidence clockUsed = clockEvidence;
         BundleClock clock = new BundleClock(clockEvidence);
-        // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times.
+        // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times;
+        // syslog files come last, their stamps wall-clock times too.
         artifacts.choose("kernel-log", a -> clockUsed.hasBootTime() || clockStamps(a) > 0);
+        artifacts.chosen("kernel-log").filter(a -> a.kind() == ArtifactKind.SYSLOG && yearlessStamps(a) > 0).ifPresent(a ->
+                assumptions.add(a.path() + " writes dates without a year: each took the latest year that puts it at or before"
+                        + " the capture"));
 
         Map<String, Fact> facts = artifacts.facts(many);
         HostCombiner.combine(artifacts, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
@@ -141,8 +146,15 @@ public final class Analyzer {
     }
 
     private static long clockStamps(ParsedArtifact a) {
-        return a.facts().stream().filter(f -> f.key().equals("kernel-log.clock_stamps"))
-                .mapToLong(f -> f.number().longValue()).findFirst().orElse(0);
+        return number(a, "kernel-log.clock_stamps");
+    }
+
+    private static long yearlessStamps(ParsedArtifact a) {
+        return number(a, "syslog.yearless_stamps");
+    }
+
+    private static long number(ParsedArtifact a, String key) {
+        return a.facts().stream().filter(f -> f.key().equals(key)).mapToLong(f -> f.number().longValue()).findFirst().orElse(0);
     }
 
     private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, Map<String, Fact> facts,
@@ -164,6 +176,9 @@ public final class Analyzer {
         Optional<ParsedArtifact> kernel = artifacts.chosen("kernel-log");
         if (kernel.isEmpty()) {
             kernelTimes = "no kernel log in the bundle";
+        } else if (kernel.get().kind() == ArtifactKind.SYSLOG) {
+            kernelTimes = kernel.get().path() + " stamps (syslog wall clock) read in the host's zone"
+                    + (e.capturedAt() == null && yearlessStamps(kernel.get()) > 0 ? "; no capture date to give them a year" : "");
         } else if (clockStamps(kernel.get()) > 0) {
             kernelTimes = kernel.get().path() + " stamps (dmesg -T wall clock) read in the host's zone";
         } else if (e.hasBootTime()) {

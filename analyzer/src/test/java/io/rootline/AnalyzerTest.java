@@ -108,6 +108,48 @@ class AnalyzerTest {
         assertTrue(raw.notes().contains("not used: sos_commands/kernel/dmesg_-T is preferred"), raw.notes().toString());
     }
 
+    private static final String MESSAGES = """
+            May  8 12:40:50 host1 systemd[1]: Started Session 4412 of user root.
+            May  8 12:40:51 host1 kernel: [ 2451.118203] net_ratelimit: 2699 callbacks suppressed
+            May  8 12:40:51 host1 kernel: [ 2451.118211] nf_conntrack: table full, dropping packet
+            May  8 12:40:52 host1 last message repeated 2 times
+            May  8 12:40:57 host1 kernel: [ 2457.064318] nf_conntrack: table full, dropping packet
+            """;
+
+    @Test
+    void syslogStandsForTheKernelLogWhenTheBundleHasNoDmesg() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("sos_commands/kernel/dmesg", "").file("var/log/messages", MESSAGES);
+        Report r = Fixtures.analyze(b.write(dir, "messages-only", Container.TAR_GZ));
+        Finding f = finding(r, "conntrack-table-full");
+        assertEquals(1 + 2 + 1, f.printed(), "'last message repeated 2 times' is two more drops");
+        assertEquals(2699, f.suppressed());
+        assertEquals("2021-05-08T12:40:51+08:00", r.iso(f.firstSeen()), "the year from the capture date");
+        assertEquals("DNS UnknownHostException aligned with conntrack table full at 12:40:51", f.summary());
+        ArtifactEntry messages = r.artifacts().stream().filter(a -> a.path().equals("var/log/messages")).findFirst().orElseThrow();
+        assertTrue(messages.used());
+        assertEquals("syslog", messages.kind());
+        assertEquals("kernel-log", messages.logical());
+        assertTrue(r.clock().kernelTimes().contains("syslog wall clock"), r.clock().kernelTimes());
+        assertTrue(r.assumptions().stream().anyMatch(a -> a.startsWith("var/log/messages writes dates without a year")),
+                r.assumptions().toString());
+    }
+
+    @Test
+    void dmesgIsPreferredToSyslogSoNoDropCountsTwice() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("var/log/messages", MESSAGES);
+        Report r = Fixtures.analyze(b.write(dir, "dmesg-and-messages", Container.FOLDER));
+        Finding f = finding(r, "conntrack-table-full");
+        assertEquals(3, f.printed());
+        assertEquals(2699 + 2189, f.suppressed());
+        ArtifactEntry messages = r.artifacts().stream().filter(a -> a.path().equals("var/log/messages")).findFirst().orElseThrow();
+        assertFalse(messages.used());
+        assertTrue(messages.notes().contains("not used: sos_commands/kernel/dmesg is preferred"), messages.notes().toString());
+        assertEquals(5, messages.lines());
+        assertTrue(r.assumptions().stream().noneMatch(a -> a.contains("without a year")), r.assumptions().toString());
+    }
+
     @Test
     void anAmbiguousZoneAbbreviationIsNotTrusted() throws IOException {
         BundleBuilder b = BundleBuilder.conntrackIncident();
@@ -180,6 +222,10 @@ class AnalyzerTest {
                 .file("netstat.txt", "Ip:\n    10 total packets received\nTcp:\n    5 active connection openings\nTcpExt:\n    7 times the listen queue of a socket overflowed\n")
                 .file("kern.txt", "[ 10.000000] nf_conntrack: table full, dropping packet\n[ 11.000000] eth0: link up\n")
                 .file("notes.txt", "we saw packet loss on Tuesday\n")
+                .file("syslog.txt", "Feb  4 09:34:10 h1 kernel: [ 10.000000] eth0: link up\nFeb  4 09:34:11 h1 systemd[1]: Started x.\n")
+                // an application's log sent through rsyslog is the application's
+                .file("forwarded.txt", "2026-05-25T03:59:38.189924+02:00 h1 dcache@nfs[3456]: java.net.UnknownHostException: db: "
+                        + "Temporary failure in name resolution\n")
                 .write(dir, "loose", Container.FOLDER);
         Report r = Fixtures.analyze(bundle);
         assertEquals("plain", r.bundle().layout());
@@ -188,6 +234,8 @@ class AnalyzerTest {
         assertEquals("content", netstat.located());
         assertEquals("kernel-log", r.artifacts().stream().filter(a -> a.path().equals("kern.txt")).findFirst().orElseThrow().kind());
         assertEquals("unrecognized", r.artifacts().stream().filter(a -> a.path().equals("notes.txt")).findFirst().orElseThrow().status());
+        assertEquals("syslog", r.artifacts().stream().filter(a -> a.path().equals("syslog.txt")).findFirst().orElseThrow().kind());
+        assertEquals("app-log", r.artifacts().stream().filter(a -> a.path().equals("forwarded.txt")).findFirst().orElseThrow().kind());
         // netstat -s leaves zero counters out: ListenDrops is absent, so it counts as 0
         assertEquals("0 SYNs to listening sockets dropped", finding(r, "listen-queue-overflow").effect());
     }

@@ -21,7 +21,17 @@ public final class ArtifactCatalog {
                     "sos_commands/kernel/dmesg",
                     "sos_commands/kernel/dmesg_-T",
                     "sos_commands/general/dmesg",
-                    "var/log/dmesg"), false, "dmesg: kernel ring buffer"),
+                    "var/log/dmesg"), false, "dmesg: kernel ring buffer")
+                    // syslog keeps the kernel's lines too, with wall-clock stamps and for longer
+                    // than the ring buffer; kern.log holds only them, the journal everything
+                    .orElse(ArtifactKind.SYSLOG, List.of(
+                            "var/log/kern.log",
+                            "var/log/messages",
+                            "var/log/syslog",
+                            "sos_commands/logs/journalctl_--no-pager",
+                            "sos_commands/logs/journalctl_--no-pager_--boot",
+                            "sos_commands/logs/journalctl_--no-pager_--catalog_--boot",
+                            "sos_commands/logs/journalctl_--all_--this-boot_--no-pager")),
             new LogicalArtifact("conntrack-table", ArtifactKind.CONNTRACK, List.of(
                     "proc/net/nf_conntrack",
                     "sos_commands/conntrack/conntrack_-L_-o_extended",
@@ -89,7 +99,7 @@ public final class ArtifactCatalog {
 
     /** The logical artifact a kind stands for when it was found by content rather than path. */
     public static LogicalArtifact forKind(ArtifactKind kind) {
-        return ARTIFACTS.stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
+        return ARTIFACTS.stream().filter(a -> a.readsAs(kind)).findFirst().orElseThrow();
     }
 
     /**
@@ -116,14 +126,14 @@ public final class ArtifactCatalog {
         Path asPath = Path.of(candidate);
         for (Pattern p : PATTERNS) {
             if (p.matcher().matches(asPath)) {
-                return Optional.of(new Location(path, p.artifact(), p.artifact().kind(), p.preference(), "path", note));
+                return Optional.of(new Location(path, p.artifact(), p.kind(), p.preference(), "path", note));
             }
         }
         return Optional.empty();
     }
 
     /** A path pattern of an artifact, compiled once: every member of every bundle is matched against all of them. */
-    private record Pattern(LogicalArtifact artifact, int preference, PathMatcher matcher) {
+    private record Pattern(LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
     }
 
     private static final List<Pattern> PATTERNS = compile();
@@ -131,8 +141,9 @@ public final class ArtifactCatalog {
     private static List<Pattern> compile() {
         List<Pattern> patterns = new java.util.ArrayList<>();
         for (LogicalArtifact artifact : ARTIFACTS) {
-            for (int i = 0; i < artifact.paths().size(); i++) {
-                patterns.add(new Pattern(artifact, i, FileSystems.getDefault().getPathMatcher("glob:" + artifact.paths().get(i))));
+            for (int i = 0; i < artifact.sources().size(); i++) {
+                LogicalArtifact.Source source = artifact.sources().get(i);
+                patterns.add(new Pattern(artifact, source.kind(), i, FileSystems.getDefault().getPathMatcher("glob:" + source.path())));
             }
         }
         return List.copyOf(patterns);

@@ -17,7 +17,7 @@ public final class ContentSniffer {
     private static final List<ArtifactKind> ORDER = List.of(
             ArtifactKind.NETSTAT_S, ArtifactKind.IP_LINK, ArtifactKind.CONNTRACK, ArtifactKind.MEMINFO,
             ArtifactKind.FREE, ArtifactKind.TIMEDATECTL, ArtifactKind.UPTIME, ArtifactKind.SYSCTL,
-            ArtifactKind.DATE, ArtifactKind.KERNEL_LOG, ArtifactKind.APP_LOG);
+            ArtifactKind.DATE, ArtifactKind.KERNEL_LOG, ArtifactKind.APP_LOG, ArtifactKind.SYSLOG);
 
     private ContentSniffer() {
     }

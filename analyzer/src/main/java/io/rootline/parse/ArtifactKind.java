@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 public enum ArtifactKind {
     NETSTAT_S(NetstatStatsParser::new),
     KERNEL_LOG(KernelLogParser::new),
+    SYSLOG(SyslogParser::new),
     CONNTRACK(ConntrackParser::new),
     SYSCTL(SysctlParser::new),
     IP_LINK(IpLinkParser::new),

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
+import java.time.MonthDay;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
@@ -41,6 +42,34 @@ final class Stamps {
         int second = two(token, i + 7);
         int year = two(token, i + 10) * 100 + two(token, i + 12);
         return new Stamp.LocalWall(LocalDateTime.of(year, month(token.substring(5, 8)), day, hour, minute, second));
+    }
+
+    /** "Feb  4 09:34:10", "Feb 04 09:34:04.123456": syslog's date without a year. */
+    static Stamp syslog(String token) {
+        int i = 3;
+        while (token.charAt(i) == ' ') {
+            i++;
+        }
+        int day = token.charAt(i++) - '0';
+        if (token.charAt(i) != ' ') {
+            day = day * 10 + token.charAt(i++) - '0';
+        }
+        LocalTime time = LocalTime.of(two(token, i + 1), two(token, i + 4), two(token, i + 7)).withNano(nanos(token, i + 9));
+        return new Stamp.YearlessWall(MonthDay.of(month(token.substring(0, 3)), day), time);
+    }
+
+    /** "Wed Feb 24 00:35:21 2021": OpenWrt logread's stamp, the weekday not checked. */
+    static Stamp logread(String token) {
+        String[] f = token.substring(4).trim().split(" +");
+        return new Stamp.LocalWall(dateTime(f[0], f[1], f[2], f[3]));
+    }
+
+    /** The nanoseconds of a ".123456" fraction at {@code at} (0 without one). */
+    private static int nanos(String token, int at) {
+        if (at >= token.length() || token.charAt(at) != '.') {
+            return 0;
+        }
+        return Integer.parseInt((token.substring(at + 1) + "000000000").substring(0, 9));
     }
 
     private static int two(String s, int at) {

@@ -6,10 +6,14 @@ import static io.rootline.support.ParsedFiles.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rootline.model.Stamp;
 import io.rootline.support.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +35,8 @@ class CorpusTest {
             Map.entry("conntrack-L", ArtifactKind.CONNTRACK), Map.entry("sysctl-a", ArtifactKind.SYSCTL),
             Map.entry("ip-s-link", ArtifactKind.IP_LINK), Map.entry("app-logs", ArtifactKind.APP_LOG),
             Map.entry("date", ArtifactKind.DATE), Map.entry("uptime", ArtifactKind.UPTIME),
-            Map.entry("free", ArtifactKind.FREE), Map.entry("proc-meminfo", ArtifactKind.MEMINFO));
+            Map.entry("free", ArtifactKind.FREE), Map.entry("proc-meminfo", ArtifactKind.MEMINFO),
+            Map.entry("var-log-messages", ArtifactKind.SYSLOG), Map.entry("journalctl-k", ArtifactKind.SYSLOG));
 
     /** Files in those folders that are another format. */
     private static final Map<String, ArtifactKind> OTHER_FORMAT = Map.of(
@@ -45,7 +50,9 @@ class CorpusTest {
             // the paste hard-wrapped a line mid-word ("n" / "umrxqueues")
             "insights-ip-s-d-link-sriov-vf-stats.txt", List.of(16),
             // hwclock output, filed with date captures; not the output of date
-            "hotsos-k8s-hwclock.txt", List.of(1));
+            "hotsos-k8s-hwclock.txt", List.of(1),
+            // a syslog paste hard-wrapped after "table full," and its first line cut at the start
+            "starphleet-352-wrapped-lines.txt", List.of(1, 3, 5, 7, 9));
 
     @TestFactory
     Stream<DynamicTest> everyCaptureParses() throws IOException {
@@ -124,6 +131,47 @@ class CorpusTest {
         // audit's own rate limiter says nothing about dropped packets
         assertEquals(0, events(parse(ArtifactKind.KERNEL_LOG, dir.resolve("hotsos-k8s-ubuntu2004-boot.txt")),
                 "kernel.ratelimit-suppressed").size());
+    }
+
+    @Test
+    void kernelMessagesKeptBySyslogAndTheJournal() {
+        Path dir = Fixtures.corpus("var-log-messages");
+        ParsedArtifact arp = parse(ArtifactKind.SYSLOG, dir.resolve("appstream-102-k8snode-arp-overflow-syslog.txt"));
+        assertEquals(10, events(arp, "kernel.neighbour-table-overflow").size());
+        assertEquals("11", fact(arp, "syslog.kernel_lines"), "one of the 12 lines is systemd-networkd's");
+        assertEquals(new Stamp.YearlessWall(MonthDay.of(6, 11), LocalTime.of(11, 4, 35)),
+                events(arp, "kernel.neighbour-table-overflow").get(0).stamp());
+        // "last message repeated 20 times": the overflow 20 more times
+        var repeated = events(parse(ArtifactKind.SYSLOG, dir.resolve("cyberciti-neighbour-overflow-last-message-repeated.txt")),
+                "kernel.neighbour-table-overflow");
+        assertEquals(List.of(1L, 20L), repeated.stream().map(e -> e.count()).toList());
+        assertEquals(100, events(parse(ArtifactKind.SYSLOG, dir.resolve("cyberciti-neighbour-overflow-printk-suppressed.txt")),
+                "kernel.ratelimit-suppressed").get(0).count());
+        assertEquals(87, events(parse(ArtifactKind.SYSLOG, dir.resolve("erave-neighbour-overflow-printk-suppressed.txt")),
+                "kernel.ratelimit-suppressed").get(0).count());
+        ParsedArtifact logread = parse(ArtifactKind.SYSLOG, dir.resolve("lede-6427-logread-arp-overflow-net_ratelimit.txt"));
+        assertEquals(11, events(logread, "kernel.neighbour-table-overflow").size());
+        assertEquals(241, events(logread, "kernel.ratelimit-suppressed").get(0).count());
+        assertEquals(new Stamp.LocalWall(LocalDateTime.of(2021, 2, 24, 0, 35, 21)),
+                events(logread, "kernel.neighbour-table-overflow").get(0).stamp(), "logread writes the year");
+        var syn = events(parse(ArtifactKind.SYSLOG, dir.resolve("rtn56u-279-syn-flooding-no-hostname.txt")), "kernel.syn-flooding");
+        assertEquals("4646", syn.get(0).attribute("port"));
+        assertEquals(new Stamp.YearlessWall(MonthDay.of(2, 29), LocalTime.of(19, 54, 23)), syn.get(0).stamp(), "a leap day, no host");
+        ParsedArtifact pasted = parse(ArtifactKind.SYSLOG, dir.resolve("secse-conntrack-full-truncated-line.txt"));
+        assertEquals(Stamp.NONE, events(pasted, "kernel.conntrack-table-full").get(0).stamp(), "stamp and host stripped");
+        assertEquals(0, events(pasted, "kernel.ratelimit-suppressed").size(), "'callbacks suppresse' was cut");
+        // audit's limiter again: its notes in kern.log are not drops
+        ParsedArtifact kernLog = parse(ArtifactKind.SYSLOG, dir.resolve("hotsos-openstack-kern-log.txt"));
+        assertEquals(0, events(kernLog, "kernel.ratelimit-suppressed").size());
+        assertEquals("2831", fact(kernLog, "syslog.kernel_lines"));
+        assertEquals("825", fact(parse(ArtifactKind.SYSLOG, dir.resolve("hotsos-openstack-var-log-syslog.txt")), "syslog.kernel_lines"));
+
+        Path journal = Fixtures.corpus("journalctl-k");
+        assertEquals("627", fact(parse(ArtifactKind.SYSLOG, journal.resolve("hotsos-openstack-journal-reboot-marker.txt")),
+                "syslog.kernel_lines"), "across the '-- Reboot --' note");
+        ParsedArtifact catalog = parse(ArtifactKind.SYSLOG, journal.resolve("hotsos-vault-journal-catalog-variant.txt"));
+        assertEquals("0", fact(catalog, "syslog.kernel_lines"), "a container: no kernel lines");
+        assertEquals(200, catalog.lines());
     }
 
     @Test

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.TestFactory;
 class FastPathAgreementTest {
 
     /** @param edgeLines lines on the boundaries the fast path judges, each tried alone and inside a record */
-    private record Format(ArtifactKind kind, String grammar, String corpus, Supplier<ArtifactParser> fast,
+    private record Format(ArtifactKind kind, String grammar, List<String> corpus, Supplier<ArtifactParser> fast,
                           Supplier<ArtifactParser> grammarOnly, List<String> edgeLines) {
     }
 
     private static final List<Format> FORMATS = List.of(
-            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", "dmesg", () -> new KernelLogParser(true), () -> new KernelLogParser(false), List.of()),
-            new Format(ArtifactKind.CONNTRACK, "Conntrack", "conntrack-L", () -> new ConntrackParser(true), () -> new ConntrackParser(false),
+            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false), List.of()),
+            new Format(ArtifactKind.CONNTRACK, "Conntrack", List.of("conntrack-L"), () -> new ConntrackParser(true), () -> new ConntrackParser(false),
                     List.of("tcp 6 431999 _ESTABLISHED src=1 dport=80 [ASSURED]", "tcp 6 431999 ESTABLISHED_ src=1 dport=80",
                             "tcp 6 431999 Established src=1", "ipv4 2 tcp 6 src=1 dport=53", "ipv4 2 tcp 6", "ipv4 2 tcp 6 7",
                             "ipv4 2 tcp x src=1", "ipv4 2 tcp 6 1 2 src=1", "tcp 6 1 2 src=1", "tcp 6 [ASSURED]", "tcp 6 src=1 []",
@@ -42,20 +42,45 @@ class FastPathAgreementTest {
                             "6tcp 6 src=1", "tcp 6x src=1", "tcp\t6\tsrc=1\tdport=22", "tcp 6 src=1 dport=22\r",
                             " tcp 6 src=1", "tcp 6 src=1 ", "tcp 6 src=1 dports=2 dport=3", "tcp 6 src=1 xdport=2",
                             "tcp 6 src=1 Dport=2", "tcp 6 src=1 [ASSURED] ]")),
-            new Format(ArtifactKind.APP_LOG, "AppLog", "app-logs", () -> new AppLogParser(true), () -> new AppLogParser(false),
+            new Format(ArtifactKind.APP_LOG, "AppLog", List.of("app-logs"), () -> new AppLogParser(true), () -> new AppLogParser(false),
                     List.of("java.lang.Exception", "java.lang.Error", "java.lang.xError", "java.lang.XError", "java.lang._Exception",
                             "java.1lang.IOException", "java.lang1.IOException", "$a.B$Exception", "a..BException", ".a.BException",
                             "a.BException.", "BException: x", "a.BExceptionx", "a.B9Exception", "a.9BException", "a.BException[x]",
                             "a.BException]", "a.BException :x", "a.BException\t: x", "a.BException\r", "a.BException:",
                             "a.BException: a.CException", "a.BException: java.lang.Error", "a.BException: Error", "a.BException x",
                             "a.BException-x", "a.BException/x: y", "a.BException: \u00e9t\u00e9", "a.B\u00e9Exception: x",
-                            "java.net.UnknownHostException: db: Name or service not known", " java.net.UnknownHostException: db")));
+                            "java.net.UnknownHostException: db: Name or service not known", " java.net.UnknownHostException: db")),
+            new Format(ArtifactKind.SYSLOG, "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(true),
+                    () -> new SyslogParser(false),
+                    List.of("Feb 30 10:00:00 h kernel: x", "Feb 29 10:00:00 h kernel: x", "Apr 31 10:00:00 h kernel: x",
+                            "Feb  1 24:00:00 h kernel: x", "Feb  1 23:60:00 h kernel: x", "Feb  1 23:00:60 h kernel: x",
+                            "Feb 1 10:00:00 h kernel: x", "Feb 123 10:00:00 h kernel: x", "Feb  1 10:00:00.5 h kernel: x",
+                            "Feb  1 10:00:00  h kernel: x", "Feb  1 10:00:00 h  kernel: x", "Feb  1 10:00:00 h kernel:",
+                            "Feb  1 10:00:00 h kernel:x", "Feb  1 10:00:00 h kernel:\tx", "Feb  1 10:00:00 h kernel[1]: x",
+                            "Feb  1 10:00:00 h kernel", "Feb  1 10:00:00 kernel: x", "Feb  1 10:00:00 -- kernel: x",
+                            "Feb  1 10:00:00 --h kernel: x", "Feb  1 10:00:00 kern.info kernel: x", "Feb  1 10:00:00 h:1 kernel: x",
+                            "Feb  1 10:00:00 h[1] kernel: x", "Feb  1 10:00:00 Feb 2 10:00:00 kernel: x",
+                            "Feb  1 10:00:00 h last message repeated 2 times", "Feb  1 10:00:00 h systemd[1]: x",
+                            "Feb  1 10:00:00 h systemd[1]:", "Feb  1 10:00:00 h systemd[1]:x", "Feb  1 10:00:00 h systemd[1 2]: x",
+                            "Feb  1 10:00:00 h systemd[]: x", "Feb  1 10:00:00 h systemd[1]x: x", "Feb  1 10:00:00 h [1]: x",
+                            "Feb  1 10:00:00 h --: x", "Feb  1 10:00:00 h 2024-02-01T08: x", "Feb  1 10:00:00 h a:b: x",
+                            "Feb  1 10:00:00 h kernel: [ 1.5] kauditd_printk_skb: 5 callbacks suppressed",
+                            "Feb  1 10:00:00 h kernel: [ 1.5]kauditd_printk_skb: 5 callbacks suppressed",
+                            "Feb  1 10:00:00 h kernel: [ 1.5] net_ratelimit: 5 callbacks suppressed",
+                            "Feb  1 10:00:00 h kernel: net_ratelimit: 5 callbacks suppressed",
+                            "Feb  1 10:00:00 h kernel: [1.] audit: 5 callbacks suppressed",
+                            "Feb  1 10:00:00 h kernel: message repeated 2 times: [ nf_conntrack: table full, dropping packet]",
+                            "Feb  1 10:00:00 h kernel: message repeated 2 times: [ plain]",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: [ 9.0] kernel: x", "Feb  1 10:00:00 h kernel: <4>x 5 callbacks suppressed")));
 
     private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
         "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
         "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 ",
         "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 ",
-        "java.lang.Exception", "java.lang.Error: ", "a.", "$", "1", "io.IOException: ", "Caused by: "};
+        "java.lang.Exception", "java.lang.Error: ", "a.", "$", "1", "io.IOException: ", "Caused by: ",
+        "Feb  4 ", "Dec 31 23:59:59 ", " host ", "systemd[1]: ", "[1]", "last message repeated 3 times", "-- ",
+        "message repeated 2 times: [ ", "2024-02-01T08:00:02.461756+08:00 ", "kern.info "};
 
     @TestFactory
     Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {
@@ -67,11 +92,13 @@ class FastPathAgreementTest {
                     samples.add(Files.readString(f, StandardCharsets.UTF_8));
                 }
             }
-            Path corpus = Fixtures.CORPUS.resolve(format.corpus());
-            if (Files.isDirectory(corpus)) {
-                try (Stream<Path> files = Files.list(corpus)) {
-                    for (Path f : files.sorted().toList()) {
-                        samples.add(Files.readString(f, StandardCharsets.ISO_8859_1));
+            for (String folder : format.corpus()) {
+                Path corpus = Fixtures.CORPUS.resolve(folder);
+                if (Files.isDirectory(corpus)) {
+                    try (Stream<Path> files = Files.list(corpus)) {
+                        for (Path f : files.sorted().toList()) {
+                            samples.add(Files.readString(f, StandardCharsets.ISO_8859_1));
+                        }
                     }
                 }
             }
@@ -106,6 +133,25 @@ class FastPathAgreementTest {
                 "ipv6     10 icmpv6   58 29 src=fe80::1 dst=ff02::1 type=128 code=0 id=1 [UNREPLIED] src=ff02::1 dst=fe80::1 type=129 code=0 id=1 mark=0 zone=0 use=2")) {
             byte[] bytes = entry.getBytes(StandardCharsets.US_ASCII);
             assertTrue(parser.fastLine(1, bytes, bytes.length, out), entry);
+        }
+    }
+
+    /** The same for syslog: the plain lines of a kernel log and of other programs. */
+    @Test
+    void syslogFastPathTakesEveryCommonLineShape() {
+        SyslogParser parser = new SyslogParser(true);
+        ArtifactBuilder out = new ArtifactBuilder("x", ArtifactKind.SYSLOG, "kernel-log", "path", 0);
+        for (String line : List.of(
+                "Feb  4 09:34:10 compute4 kernel: [    0.000000] Linux version 5.4.0-97-generic (buildd@lcy02-amd64-032)",
+                "Feb 11 18:58:28 juju-110cc2-k8stest-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\"",
+                "Feb 11 18:58:28 k8s.example.com kernel: [  812.5] kauditd_printk_skb: 22 callbacks suppressed",
+                "Jun 14 10:05:53 bazzite kernel: NET: Registered PF_NETLINK/PF_ROUTE protocol family",
+                "Feb 10 00:00:01 compute4 systemd[1]: logrotate.service: Succeeded.",
+                "Feb 10 00:00:01 compute4 CRON[1234]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
+                "Feb 10 00:00:02 compute4 ovs-vswitchd: ovs|00042|bridge|INFO|bridge br-int: added interface tap0",
+                "Feb 10 00:00:02 compute4 systemd[1]:")) {
+            byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
+            assertTrue(parser.fastLine(1, bytes, bytes.length, out), line);
         }
     }
 

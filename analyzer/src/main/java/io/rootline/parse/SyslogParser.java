@@ -1,0 +1,347 @@
+package io.rootline.parse;
+
+import io.rootline.grammar.SyslogLexer;
+import io.rootline.grammar.SyslogParser.HeaderContext;
+import io.rootline.grammar.SyslogParser.HeadlessContext;
+import io.rootline.grammar.SyslogParser.IsoStampContext;
+import io.rootline.grammar.SyslogParser.LineContext;
+import io.rootline.grammar.SyslogParser.LogreadStampContext;
+import io.rootline.grammar.SyslogParser.MessageContext;
+import io.rootline.grammar.SyslogParser.RepeatedContext;
+import io.rootline.grammar.SyslogParser.RepeatsContext;
+import io.rootline.grammar.SyslogParser.TaggedContext;
+import io.rootline.grammar.SyslogParser.YearlessStampContext;
+import io.rootline.model.Event;
+import io.rootline.model.Fact;
+import io.rootline.model.Stamp;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.util.List;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * Reads the kernel's lines out of syslog files (/var/log/messages, syslog, kern.log),
+ * journalctl's short output and OpenWrt's logread. A syslog file keeps the kernel's
+ * messages with the wall clock of their arrival and outlives the ring buffer, so it
+ * stands for the kernel log when the bundle has no usable dmesg. Each kernel message is
+ * read by the KernelLog grammar ({@link KernelMessages}); other programs' lines are valid
+ * lines that yield nothing.
+ *
+ * <p>For the grammar's sample it yields:
+ * <pre>
+ *   kernel.conntrack-table-full      at YearlessWall(--02-23, 16:44:36)
+ *   kernel.neighbour-table-overflow  at YearlessWall(--12-20, 00:41:01), then again, count 20
+ *       ("last message repeated 20 times" repeats the event of the line before)
+ *   kernel.conntrack-table-full      count 3 ("message repeated 3 times: [ ...]")
+ *   kernel.conntrack-table-full      at Absolute(2024-02-01T00:00:02.461756Z)
+ *   kernel.neighbour-table-overflow  at LocalWall(2021-02-24T00:35:21)
+ *   kernel.syn-flooding              at YearlessWall(--02-29, 19:54:23), port 4646
+ *   kernel.conntrack-table-full      without a time (a pasted line)
+ * </pre>
+ * and the facts {@code syslog.kernel_lines}, {@code kernel-log.stamped_lines} and
+ * {@code kernel-log.clock_stamps} (the kernel lines with a stamp: all are wall-clock
+ * times) and {@code syslog.yearless_stamps} (the kernel lines whose stamp has no year).
+ */
+final class SyslogParser implements ArtifactParser {
+
+    private final GrammarDriver<io.rootline.grammar.SyslogParser> grammar =
+            new GrammarDriver<>(SyslogLexer::new, io.rootline.grammar.SyslogParser::new);
+    private final KernelMessages kernel = new KernelMessages();
+    private final boolean fastPath;
+    private long kernelLines;
+    private long stamped;
+    private long yearless;
+    /** The event of the line before, which "last message repeated N times" repeats; null when it had none. */
+    private Event previous;
+
+    SyslogParser() {
+        this(true);
+    }
+
+    /** @param fastPath whether plain lines may skip the grammar (tests compare both ways) */
+    SyslogParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
+
+    @Override
+    public void line(int number, String text, ArtifactBuilder out) {
+        Event before = previous;
+        previous = null;
+        LineContext line = grammar.parse(text, io.rootline.grammar.SyslogParser::line);
+        if (line == null) {
+            out.unknownLine(number, text, grammar.lastError());
+        } else if (line instanceof RepeatedContext repeated) {
+            if (before != null) {
+                String token = repeated.REPEATED().getText();
+                Stamp stamp = stamp(repeated.header(), number, out);
+                previous = new Event(before.kind(), stamp, Math.multiplyExact(before.count(), count(token)),
+                        before.attributes(), out.evidence(number, text));
+                out.event(previous);
+            }
+        } else if (line instanceof TaggedContext tagged && tagged.tag().KERNEL() != null) {
+            kernelLine(number, text, tagged.header(), tagged.repeats(), tagged.message(), out);
+        } else if (line instanceof HeadlessContext headless) {
+            kernelLine(number, text, null, headless.repeats(), headless.message(), out);
+        }
+    }
+
+    private void kernelLine(int number, String text, HeaderContext header, RepeatsContext repeats, MessageContext message,
+                            ArtifactBuilder out) {
+        kernelLines++;
+        Stamp stamp = stamp(header, number, out);
+        if (stamp != Stamp.NONE) {
+            stamped++;
+            yearless += stamp instanceof Stamp.YearlessWall ? 1 : 0;
+        }
+        String words = "";
+        if (message != null) {
+            words = message.start.getInputStream().getText(Interval.of(message.start.getStartIndex(), message.stop.getStopIndex()));
+        }
+        long times = 1;
+        if (repeats != null) {
+            times = count(repeats.REPEATS().getText());
+            // "message repeated 3 times: [ MSG]": the bracket that closes it is not the kernel's
+            words = words.endsWith("]") ? words.substring(0, words.length() - 1) : words;
+        }
+        var kernelLine = kernel.parse(words);
+        if (kernelLine == null) {
+            out.unknownLine(number, text, kernel.lastError());
+            return;
+        }
+        previous = KernelMessages.event(kernelLine.message(), stamp, times, out.evidence(number, text));
+        if (previous != null) {
+            out.event(previous);
+        }
+    }
+
+    /** The stamp of a header (NONE without one; an impossible date is a problem on the line). */
+    private Stamp stamp(HeaderContext header, int number, ArtifactBuilder out) {
+        if (header == null) {
+            return Stamp.NONE;
+        }
+        Stamp stamp;
+        try {
+            var s = header.stamp();
+            if (s instanceof YearlessStampContext y) {
+                stamp = Stamps.syslog(y.getText());
+            } else if (s instanceof IsoStampContext iso) {
+                stamp = Stamps.iso(iso.getText());
+            } else {
+                stamp = Stamps.logread(((LogreadStampContext) s).getText());
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            out.problem(number, "impossible time stamp, kept without a time: " + e.getMessage());
+            return Stamp.NONE;
+        }
+        return stamp;
+    }
+
+    /** The N of "last message repeated N times" or "message repeated N times: [". */
+    private static long count(String token) {
+        int from = token.indexOf("repeated ") + 9;
+        return Long.parseLong(token.substring(from, token.indexOf(' ', from)));
+    }
+
+    private static final byte[] KERNEL_TAG = FastLines.ascii("kernel: ");
+    private static final byte[] KERNEL_NAME = FastLines.ascii("kernel");
+
+    /**
+     * The fast path, for nearly every line of a syslog file: "Mmm dd hh:mm:ss host tag: ..."
+     * with a date that exists, single blanks between the fields and a host made of letters,
+     * digits, '.', '-' and '_'. Another program's line yields nothing whatever its message;
+     * a kernel line is taken when its message is plain text to the KernelLog grammar (none
+     * of {@link KernelMessages#WORDS}) or a limiter other than networking's saying how many
+     * callbacks it suppressed (audit's, by the hundred thousand). Every other line, and every
+     * line with another stamp, goes to the grammar.
+     */
+    @Override
+    public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (!fastPath) {
+            return false;
+        }
+        int i = yearlessStampEnd(b, n);
+        if (i < 0 || i >= n || b[i] != ' ') {
+            return false;
+        }
+        int host = ++i;
+        while (i < n && hostByte(b[i])) {
+            i++;
+        }
+        if (i == host || i >= n || b[i] != ' ' || !(FastLines.letter(b[host]) || FastLines.digit(b[host]))) {
+            return false;
+        }
+        int tag = ++i;
+        if (FastLines.startsWith(b, n, tag, KERNEL_TAG)) {
+            if (!plainKernelMessage(b, n, tag + KERNEL_TAG.length)) {
+                return false;
+            }
+            kernelLines++;
+            stamped++;
+            yearless++;
+        } else if (!otherTag(b, n, tag)) {
+            return false;
+        }
+        previous = null;
+        return true;
+    }
+
+    /**
+     * Whether the kernel message from {@code at} yields no event: it holds none of the words
+     * of the messages rules act on, or it is a limiter's note that is not networking's, after
+     * an optional "[seconds]" stamp.
+     */
+    private static boolean plainKernelMessage(byte[] b, int n, int at) {
+        while (at < n && FastLines.blank(b[at])) {
+            at++;
+        }
+        if (!KernelMessages.WORDS.foundIn(b, at, n)) {
+            return true;
+        }
+        int message = uptimeStampEnd(b, n, at);
+        if (message < 0) {
+            message = at;
+        } else if (message < n && FastLines.blank(b[message])) {
+            while (message < n && FastLines.blank(b[message])) {
+                message++;
+            }
+        } else {
+            return false;
+        }
+        return KernelMessages.callbacksSuppressed(b, n, message) >= 0
+                && !KernelMessages.networkLimiter(b, message, KernelMessages.limiterEnd(b, n, message));
+    }
+
+    /**
+     * Whether a program's tag other than the kernel's starts at {@code at}: a name of bytes
+     * other than blanks, ':' and '[', an optional "[pid]", then ':' and a blank or the end.
+     * ("kernel:" at the end of a line is the kernel's, with an empty message.)
+     */
+    private static boolean otherTag(byte[] b, int n, int at) {
+        int i = at;
+        while (i < n && b[i] != ':' && b[i] != '[' && !FastLines.blank(b[i])) {
+            i++;
+        }
+        if (i == at || i >= n || FastLines.startsWith(b, n, at, KERNEL_NAME) && i - at == KERNEL_NAME.length && b[i] == ':') {
+            return false;
+        }
+        if (b[i] == '[') {
+            i++;
+            while (i < n && b[i] != ']' && !FastLines.blank(b[i])) {
+                i++;
+            }
+            if (i >= n || b[i] != ']') {
+                return false;
+            }
+            i++;
+        }
+        return i < n && b[i] == ':' && (i + 1 == n || FastLines.blank(b[i + 1]));
+    }
+
+    private static boolean hostByte(byte c) {
+        return FastLines.letter(c) || FastLines.digit(c) || c == '.' || c == '-' || c == '_';
+    }
+
+    /**
+     * "Feb  4 09:34:10" (a month name, blanks, one or two digits, one blank, hh:mm:ss) with a
+     * day that exists in some year and a valid time: the index after it, or -1.
+     */
+    private static int yearlessStampEnd(byte[] b, int n) {
+        if (n < 14) {
+            return -1;
+        }
+        int month = month(b);
+        if (month < 0 || b[3] != ' ') {
+            return -1;
+        }
+        int i = 4;
+        while (i < n && b[i] == ' ') {
+            i++;
+        }
+        int day = i;
+        while (i < n && i - day < 2 && FastLines.digit(b[i])) {
+            i++;
+        }
+        if (i == day || i + 9 > n || b[i] != ' ' || !FastLines.digits(b, n, i + 1, 2) || b[i + 3] != ':'
+                || !FastLines.digits(b, n, i + 4, 2) || b[i + 6] != ':' || !FastLines.digits(b, n, i + 7, 2)) {
+            return -1;
+        }
+        int dayOfMonth = i - day == 1 ? b[day] - '0' : FastLines.two(b, day);
+        // 2000 was a leap year: Feb 29 exists in some year, Feb 30 in none
+        if (!FastLines.validDateTime(2000, month + 1, dayOfMonth, FastLines.two(b, i + 1), FastLines.two(b, i + 4),
+                FastLines.two(b, i + 7))) {
+            return -1;
+        }
+        return i + 9;
+    }
+
+    private static final byte[] MONTHS = FastLines.ascii("JanFebMarAprMayJunJulAugSepOctNovDec");
+
+    /** Which month's name opens the line (0 for January), or -1. */
+    private static int month(byte[] b) {
+        for (int m = 0; m < 12; m++) {
+            if (b[0] == MONTHS[3 * m] && b[1] == MONTHS[3 * m + 1] && b[2] == MONTHS[3 * m + 2]) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    /** "[86330449.294600]" or "[    0.000000]" at {@code at}: the index after ']', or -1. */
+    private static int uptimeStampEnd(byte[] b, int n, int at) {
+        if (at >= n || b[at] != '[') {
+            return -1;
+        }
+        int i = at + 1;
+        while (i < n && b[i] == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        if (i == digits || i >= n || b[i] != '.') {
+            return -1;
+        }
+        int fraction = ++i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
+    }
+
+    /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */
+    @Override
+    public int fastLines(LineReader lines, ArtifactBuilder out) throws IOException {
+        int n;
+        while ((n = lines.nextRaw()) >= 0 && !lines.lastLineCut() && fastLine(lines.lineNumber(), lines.bytes(), n, out)) {
+            out.lineRead();
+        }
+        return n;
+    }
+
+    @Override
+    public void finish(ArtifactBuilder out) {
+        out.fact(Fact.number("syslog.kernel_lines", kernelLines, null));
+        out.fact(Fact.number("kernel-log.stamped_lines", stamped, null));
+        out.fact(Fact.number("kernel-log.clock_stamps", stamped, null));
+        out.fact(Fact.number("syslog.yearless_stamps", yearless, null));
+    }
+
+    /** A syslog file at an unknown path: most of its first lines have a header and a tag. */
+    @Override
+    public boolean recognizes(List<String> head) {
+        int framed = 0;
+        int nonBlank = 0;
+        for (String text : head) {
+            if (text.isBlank()) {
+                continue;
+            }
+            nonBlank++;
+            LineContext line = grammar.parse(text, io.rootline.grammar.SyslogParser::line);
+            if (line instanceof TaggedContext || line instanceof RepeatedContext) {
+                framed++;
+            }
+        }
+        return nonBlank > 0 && framed * 2 > nonBlank;
+    }
+}

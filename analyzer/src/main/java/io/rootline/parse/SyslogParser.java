@@ -74,9 +74,9 @@ final class SyslogParser implements ArtifactParser {
             if (before != null) {
                 String token = repeated.REPEATED().getText();
                 Stamp stamp = stamp(repeated.header(), number, out);
-                previous = new Event(before.kind(), stamp, Math.multiplyExact(before.count(), count(token)),
-                        before.attributes(), out.evidence(number, text));
-                out.event(previous);
+                out.event(new Event(before.kind(), stamp, Math.multiplyExact(before.count(), count(token)),
+                        before.attributes(), out.evidence(number, text)));
+                previous = before; // syslogd may say it again, of the same line
             }
         } else if (line instanceof TaggedContext tagged && tagged.tag().KERNEL() != null) {
             kernelLine(number, text, tagged.header(), tagged.repeats(), tagged.message(), out);

@@ -36,7 +36,7 @@ public class GrammarBenchmark {
 
     static final int LINES = 10_000;
 
-    @Param({"KERNEL_LOG", "CONNTRACK", "APP_LOG", "NETSTAT_S", "SYSCTL", "IP_LINK", "DATE", "TIMEDATECTL", "TIMEZONE",
+    @Param({"KERNEL_LOG", "SYSLOG", "CONNTRACK", "APP_LOG", "NETSTAT_S", "SYSCTL", "IP_LINK", "DATE", "TIMEDATECTL", "TIMEZONE",
         "UPTIME", "PROC_UPTIME", "PROC_STAT", "MEMINFO", "FREE", "HOSTNAME", "UNAME"})
     public String kind;
 
@@ -45,6 +45,7 @@ public class GrammarBenchmark {
 
     private static final String[] SAMPLES = {
         "KERNEL_LOG", "[86330449.294600] audit: type=1400 audit(1709251200.123:4421): apparmor=\"DENIED\" operation=\"open\" profile=\"snap.lxd.daemon\"\n",
+        "SYSLOG", "Feb 11 18:58:28 k8s-worker-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\" operation=\"open\"\n",
         "CONNTRACK", "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 zone=0 use=2\n",
         "APP_LOG", "2024-03-01 12:40:51,204 INFO  [http-nio-8080-exec-7] OrderController - GET /orders/1182 200 12ms\n",
         "NETSTAT_S", "    19930900 times the listen queue of a socket overflowed\n",

@@ -124,6 +124,18 @@ final class FastLines {
                 && hour <= 23 && minute <= 59 && second <= 59;
     }
 
+    private static final byte[] MONTHS = ascii("JanFebMarAprMayJunJulAugSepOctNovDec");
+
+    /** Which month's English abbreviation stands at {@code at} (0 for January), or -1; the caller checked the length. */
+    static int monthAt(byte[] b, int at) {
+        for (int m = 0; m < 12; m++) {
+            if (b[at] == MONTHS[3 * m] && b[at + 1] == MONTHS[3 * m + 1] && b[at + 2] == MONTHS[3 * m + 2]) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
     /** The two-digit number at {@code at}. */
     static int two(byte[] b, int at) {
         return (b[at] - '0') * 10 + b[at + 1] - '0';

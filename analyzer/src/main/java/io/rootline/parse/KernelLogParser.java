@@ -82,7 +82,7 @@ final class KernelLogParser implements ArtifactParser {
         if (!fastPath) {
             return false;
         }
-        int end = uptimeStampEnd(b, n);
+        int end = KernelMessages.uptimeStampEnd(b, n, 0);
         boolean clock = false;
         if (end < 0) {
             end = clockStampEnd(b, n);
@@ -139,36 +139,13 @@ final class KernelLogParser implements ArtifactParser {
         return n;
     }
 
-    /** "[86330449.294600]" or "[    0.000000]": the index after ']', or -1. */
-    private static int uptimeStampEnd(byte[] b, int n) {
-        if (n == 0 || b[0] != '[') {
-            return -1;
-        }
-        int i = 1;
-        while (i < n && b[i] == ' ') {
-            i++;
-        }
-        int digits = i;
-        while (i < n && FastLines.digit(b[i])) {
-            i++;
-        }
-        if (i == digits || i >= n || b[i] != '.') {
-            return -1;
-        }
-        int fraction = ++i;
-        while (i < n && FastLines.digit(b[i])) {
-            i++;
-        }
-        return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
-    }
-
     /**
      * "[Sat May  8 12:40:51 2021]" with a date that exists: the index after ']', or -1.
      * Follows CLOCK_STAMP exactly: '[' day ' ' month ' '+ d{1,2} ' ' hh:mm:ss ' ' yyyy ']'.
      */
     private static int clockStampEnd(byte[] b, int n) {
         if (n < 25 || b[0] != '[' || indexOf(DAYS, b, 1) < 0 || b[4] != ' '
-                || indexOf(MONTHS, b, 5) < 0 || b[8] != ' ') {
+                || FastLines.monthAt(b, 5) < 0 || b[8] != ' ') {
             return -1;
         }
         int i = 9;
@@ -186,7 +163,7 @@ final class KernelLogParser implements ArtifactParser {
         }
         int dayOfMonth = i - day == 1 ? b[day] - '0' : FastLines.two(b, day);
         int year = FastLines.two(b, i + 10) * 100 + FastLines.two(b, i + 12);
-        if (!FastLines.validDateTime(year, indexOf(MONTHS, b, 5) + 1, dayOfMonth, FastLines.two(b, i + 1),
+        if (!FastLines.validDateTime(year, FastLines.monthAt(b, 5) + 1, dayOfMonth, FastLines.two(b, i + 1),
                 FastLines.two(b, i + 4), FastLines.two(b, i + 7))) {
             return -1; // the grammar path reports the impossible date
         }
@@ -194,8 +171,6 @@ final class KernelLogParser implements ArtifactParser {
     }
 
     private static final byte[][] DAYS = names("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
-    private static final byte[][] MONTHS = names("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-            "Nov", "Dec");
 
     private static byte[][] names(String... names) {
         byte[][] bytes = new byte[names.length][];

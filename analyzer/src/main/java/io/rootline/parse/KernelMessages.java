@@ -74,6 +74,29 @@ final class KernelMessages {
         return null;
     }
 
+    /** "[86330449.294600]" or "[    0.000000]" at {@code at}: the index after ']', or -1. */
+    static int uptimeStampEnd(byte[] b, int n, int at) {
+        if (at >= n || b[at] != '[') {
+            return -1;
+        }
+        int i = at + 1;
+        while (i < n && b[i] == ' ') {
+            i++;
+        }
+        int digits = i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        if (i == digits || i >= n || b[i] != '.') {
+            return -1;
+        }
+        int fraction = ++i;
+        while (i < n && FastLines.digit(b[i])) {
+            i++;
+        }
+        return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
+    }
+
     private static final byte[] CALLBACKS_SUPPRESSED = FastLines.ascii("callbacks suppressed");
 
     /**

@@ -197,7 +197,7 @@ final class SyslogParser implements ArtifactParser {
         if (!KernelMessages.WORDS.foundIn(b, at, n)) {
             return true;
         }
-        int message = uptimeStampEnd(b, n, at);
+        int message = KernelMessages.uptimeStampEnd(b, n, at);
         if (message < 0) {
             message = at;
         } else if (message < n && FastLines.blank(b[message])) {
@@ -249,7 +249,7 @@ final class SyslogParser implements ArtifactParser {
         if (n < 14) {
             return -1;
         }
-        int month = month(b);
+        int month = FastLines.monthAt(b, 0);
         if (month < 0 || b[3] != ' ') {
             return -1;
         }
@@ -272,41 +272,6 @@ final class SyslogParser implements ArtifactParser {
             return -1;
         }
         return i + 9;
-    }
-
-    private static final byte[] MONTHS = FastLines.ascii("JanFebMarAprMayJunJulAugSepOctNovDec");
-
-    /** Which month's name opens the line (0 for January), or -1. */
-    private static int month(byte[] b) {
-        for (int m = 0; m < 12; m++) {
-            if (b[0] == MONTHS[3 * m] && b[1] == MONTHS[3 * m + 1] && b[2] == MONTHS[3 * m + 2]) {
-                return m;
-            }
-        }
-        return -1;
-    }
-
-    /** "[86330449.294600]" or "[    0.000000]" at {@code at}: the index after ']', or -1. */
-    private static int uptimeStampEnd(byte[] b, int n, int at) {
-        if (at >= n || b[at] != '[') {
-            return -1;
-        }
-        int i = at + 1;
-        while (i < n && b[i] == ' ') {
-            i++;
-        }
-        int digits = i;
-        while (i < n && FastLines.digit(b[i])) {
-            i++;
-        }
-        if (i == digits || i >= n || b[i] != '.') {
-            return -1;
-        }
-        int fraction = ++i;
-        while (i < n && FastLines.digit(b[i])) {
-            i++;
-        }
-        return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
     }
 
     /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */

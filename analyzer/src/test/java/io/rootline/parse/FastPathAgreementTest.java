@@ -123,25 +123,18 @@ class FastPathAgreementTest {
      */
     @Test
     void conntrackFastPathTakesEveryCommonEntryShape() {
-        ConntrackParser parser = new ConntrackParser(true);
-        ArtifactBuilder out = new ArtifactBuilder("x", ArtifactKind.CONNTRACK, "conntrack", "path", 0);
-        for (String entry : List.of(
+        assertTaken(new ConntrackParser(true), ArtifactKind.CONNTRACK, List.of(
                 "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 secctx=system_u:object_r:unlabeled_t:s0 zone=0 use=2",
                 "ipv4     2 udp      17 171 src=192.168.11.1 dst=192.168.11.2 sport=45669 dport=53 src=192.168.11.2 dst=192.168.11.1 sport=53 dport=45669 [ASSURED] mark=0 secmark=0 use=2",
                 "tcp      6 95 TIME_WAIT src=127.0.0.1 dst=127.0.0.1 sport=37234 dport=6881 src=127.0.0.1 dst=127.0.0.1 sport=6881 dport=37234 [ASSURED] mark=0 use=1",
                 "udp      17 src=100.64.0.5 dst=8.8.8.8 sport=41510 dport=53 src=8.8.8.8 dst=192.168.122.222 sport=53 dport=12100 [OFFLOAD] mark=0 use=2",
-                "ipv6     10 icmpv6   58 29 src=fe80::1 dst=ff02::1 type=128 code=0 id=1 [UNREPLIED] src=ff02::1 dst=fe80::1 type=129 code=0 id=1 mark=0 zone=0 use=2")) {
-            byte[] bytes = entry.getBytes(StandardCharsets.US_ASCII);
-            assertTrue(parser.fastLine(1, bytes, bytes.length, out), entry);
-        }
+                "ipv6     10 icmpv6   58 29 src=fe80::1 dst=ff02::1 type=128 code=0 id=1 [UNREPLIED] src=ff02::1 dst=fe80::1 type=129 code=0 id=1 mark=0 zone=0 use=2"));
     }
 
     /** The same for syslog: the plain lines of a kernel log and of other programs. */
     @Test
     void syslogFastPathTakesEveryCommonLineShape() {
-        SyslogParser parser = new SyslogParser(true);
-        ArtifactBuilder out = new ArtifactBuilder("x", ArtifactKind.SYSLOG, "kernel-log", "path", 0);
-        for (String line : List.of(
+        assertTaken(new SyslogParser(true), ArtifactKind.SYSLOG, List.of(
                 "Feb  4 09:34:10 compute4 kernel: [    0.000000] Linux version 5.4.0-97-generic (buildd@lcy02-amd64-032)",
                 "Feb 11 18:58:28 juju-110cc2-k8stest-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\"",
                 "Feb 11 18:58:28 k8s.example.com kernel: [  812.5] kauditd_printk_skb: 22 callbacks suppressed",
@@ -149,7 +142,12 @@ class FastPathAgreementTest {
                 "Feb 10 00:00:01 compute4 systemd[1]: logrotate.service: Succeeded.",
                 "Feb 10 00:00:01 compute4 CRON[1234]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
                 "Feb 10 00:00:02 compute4 ovs-vswitchd: ovs|00042|bridge|INFO|bridge br-int: added interface tap0",
-                "Feb 10 00:00:02 compute4 systemd[1]:")) {
+                "Feb 10 00:00:02 compute4 systemd[1]:"));
+    }
+
+    private static void assertTaken(ArtifactParser parser, ArtifactKind kind, List<String> lines) {
+        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.label(), "path", 0);
+        for (String line : lines) {
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
             assertTrue(parser.fastLine(1, bytes, bytes.length, out), line);
         }

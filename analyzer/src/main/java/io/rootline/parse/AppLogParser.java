@@ -285,19 +285,10 @@ final class AppLogParser implements ArtifactParser {
 
     @Override
     public boolean recognizes(List<String> head) {
-        int stamped = 0;
-        int nonBlank = 0;
-        for (String text : head) {
-            if (text.isBlank()) {
-                continue;
-            }
-            nonBlank++;
+        return HeadLines.aThirdFit(head, text -> {
             LineContext line = grammar.parse(text, io.rootline.grammar.AppLogParser::line);
-            if (line != null && line.stamp() != null && !(line.stamp() instanceof TimeOnlyStampContext)) {
-                stamped++;
-            }
-        }
-        return nonBlank > 0 && stamped * 3 >= nonBlank;
+            return line != null && line.stamp() != null && !(line.stamp() instanceof TimeOnlyStampContext);
+        });
     }
 
     /**

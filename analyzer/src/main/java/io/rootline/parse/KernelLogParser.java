@@ -198,18 +198,10 @@ final class KernelLogParser implements ArtifactParser {
 
     @Override
     public boolean recognizes(List<String> head) {
-        int withStamp = 0;
-        int nonBlank = 0;
-        for (String text : head) {
-            if (text.isBlank()) {
-                continue;
-            }
-            nonBlank++;
+        return HeadLines.mostFit(head, text -> {
             LineContext line = kernel.parse(text);
-            if (line != null && (line.stamp() != null || !(line.message() instanceof io.rootline.grammar.KernelLogParser.PlainTextContext))) {
-                withStamp++;
-            }
-        }
-        return nonBlank > 0 && withStamp * 2 > nonBlank;
+            return line != null
+                    && (line.stamp() != null || !(line.message() instanceof io.rootline.grammar.KernelLogParser.PlainTextContext));
+        });
     }
 }

@@ -295,18 +295,9 @@ final class SyslogParser implements ArtifactParser {
     /** A syslog file at an unknown path: most of its first lines have a header and a tag. */
     @Override
     public boolean recognizes(List<String> head) {
-        int framed = 0;
-        int nonBlank = 0;
-        for (String text : head) {
-            if (text.isBlank()) {
-                continue;
-            }
-            nonBlank++;
+        return HeadLines.mostFit(head, text -> {
             LineContext line = grammar.parse(text, io.rootline.grammar.SyslogParser::line);
-            if (line instanceof TaggedContext || line instanceof RepeatedContext) {
-                framed++;
-            }
-        }
-        return nonBlank > 0 && framed * 2 > nonBlank;
+            return line instanceof TaggedContext || line instanceof RepeatedContext;
+        });
     }
 }

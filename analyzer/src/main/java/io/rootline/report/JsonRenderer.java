@@ -1,14 +1,17 @@
 package io.rootline.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.rootline.bundle.BundleLoss;
 import io.rootline.model.Evidence;
 import io.rootline.rules.Finding;
 import io.rootline.rules.NotEvaluated;
 import io.rootline.rules.SymptomMatch;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.Map;
  */
 final class JsonRenderer implements ReportRenderer {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public String render(Report r) {
@@ -139,15 +142,53 @@ final class JsonRenderer implements ReportRenderer {
 
         List<Object> losses = new ArrayList<>();
         for (BundleLoss loss : r.losses()) {
-            losses.add(Map.of("path", loss.path(), "reason", loss.reason()));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", loss.path());
+            m.put("reason", loss.reason());
+            losses.add(m);
         }
         root.put("losses", losses);
         root.put("assumptions", r.assumptions());
         root.put("rules", r.rulesLoaded());
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(json, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.append('\n').toString();
+    }
+
+    /** Writes a value of the report's tree: maps, lists, strings, numbers, booleans and nulls. */
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String s) {
+            json.writeString(s);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> field : map.entrySet()) {
+                json.writeFieldName((String) field.getKey());
+                write(json, field.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                write(json, item);
+            }
+            json.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
         }
     }
 

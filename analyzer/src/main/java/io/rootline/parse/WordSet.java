@@ -65,21 +65,53 @@ final class WordSet {
         return 0;
     }
 
-    /** Whether some word occurs wholly within {@code b[from, to)}. */
+    /**
+     * Whether some word occurs wholly within {@code b[from, to)}. A pair is at a byte when
+     * both its bytes match there, that is when {@code (first ^ f) | (second ^ s)} is zero
+     * there: one zero-byte test per pair. Sets of two pairs (the application log's) have a
+     * loop of their own, with the pairs in fields: the first-tier compiler keeps them in
+     * registers there, and the set is asked of every line of the largest files.
+     */
     boolean foundIn(byte[] b, int from, int to) {
+        return firsts.length == 2 ? foundInTwo(b, from, to) : foundInAny(b, from, to);
+    }
+
+    private boolean foundInTwo(byte[] b, int from, int to) {
+        long f0 = firsts[0];
+        long s0 = seconds[0];
+        long f1 = firsts[1];
+        long s1 = seconds[1];
         int i = from;
         // the pair's second bytes are read one further on: 9 bytes from i must be in the array
         for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
             long first = FastLines.eightBytes(b, i);
             long second = FastLines.eightBytes(b, i + 1);
-            long hits = FastLines.zeroBytes(first ^ firsts[0]) & FastLines.zeroBytes(second ^ seconds[0]);
-            for (int p = 1; p < firsts.length; p++) {
-                hits |= FastLines.zeroBytes(first ^ firsts[p]) & FastLines.zeroBytes(second ^ seconds[p]);
+            long hits = FastLines.zeroBytes((first ^ f0) | (second ^ s0)) | FastLines.zeroBytes((first ^ f1) | (second ^ s1));
+            if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
+                return true;
+            }
+        }
+        return foundInTail(b, from, to, i);
+    }
+
+    private boolean foundInAny(byte[] b, int from, int to) {
+        int i = from;
+        for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
+            long first = FastLines.eightBytes(b, i);
+            long second = FastLines.eightBytes(b, i + 1);
+            long hits = 0;
+            for (int p = 0; p < firsts.length; p++) {
+                hits |= FastLines.zeroBytes((first ^ firsts[p]) | (second ^ seconds[p]));
             }
             if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
                 return true;
             }
         }
+        return foundInTail(b, from, to, i);
+    }
+
+    /** The last bytes, one at a time, when the array ends too soon for the word-wide test. */
+    private boolean foundInTail(byte[] b, int from, int to, int i) {
         for (; i < to; i++) {
             if (wordAt(b, from, to, i)) {
                 return true;

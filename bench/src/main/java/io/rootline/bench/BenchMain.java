@@ -167,40 +167,45 @@ public final class BenchMain implements Callable<Integer> {
         if (generateOnly) {
             return List.of();
         }
-        double startup = median(() -> Commands.measure(List.of(launcher.toString(), "--version")).seconds());
         List<Row> rows = new ArrayList<>();
         if (forms.contains("folder")) {
-            rows.add(measure("folder", folder, "find " + Archives.q(folder) + " -type f -print0 | xargs -0 cat | wc -l", expected, startup));
+            rows.add(measure("folder", folder, "find " + Archives.q(folder) + " -type f -print0 | xargs -0 cat | wc -l", expected));
         }
         if (wantXz && Commands.available("xz")) {
-            rows.add(measure(".tar.xz", xz, "xz -T1 -dc " + Archives.q(xz) + " | wc -l", expected, startup));
+            rows.add(measure(".tar.xz", xz, "xz -T1 -dc " + Archives.q(xz) + " | wc -l", expected));
         }
         if (wantZst && Commands.available("zstd")) {
-            rows.add(measure(".tar.zst", zst, "zstd -dc " + Archives.q(zst) + " | wc -l", expected, startup));
+            rows.add(measure(".tar.zst", zst, "zstd -dc " + Archives.q(zst) + " | wc -l", expected));
         }
-        out.printf(Locale.ROOT, "%nscale %s, median of %d runs, JVM start-up %.2f s%n", scale, runs, startup);
-        out.printf(Locale.ROOT, "%-9s %9s %9s %10s %7s %11s %10s %9s %6s%n", "form", "MiB", "floor s", "rootline s", "ratio",
-                "beyond JVM", "MiB/s", "peak RSS", "exact");
+        out.printf(Locale.ROOT, "%nscale %s, median of %d runs (floor, JVM start-up and rootline in turn)%n", scale, runs);
+        out.printf(Locale.ROOT, "%-9s %9s %9s %10s %7s %6s %11s %10s %9s %6s%n", "form", "MiB", "floor s", "rootline s", "ratio",
+                "JVM s", "beyond JVM", "MiB/s", "peak RSS", "exact");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %9.2f s %10.1f %6.0f MiB %6s%n", r.form(), r.mebibytes(),
-                    r.floorSeconds(), r.seconds(), r.ratio(), r.beyondStartup(), r.mebibytes() / r.seconds(),
+            out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %6.2f %9.2f s %10.1f %6.0f MiB %6s%n", r.form(), r.mebibytes(),
+                    r.floorSeconds(), r.seconds(), r.ratio(), r.startupSeconds(), r.beyondStartup(), r.mebibytes() / r.seconds(),
                     r.peakRss() / 1048576.0, r.exact() ? "yes" : "NO");
         }
         return rows;
     }
 
-    private Row measure(String form, Path bundle, String floorCommand, BundleGenerator.Expected expected, double startup)
-            throws Exception {
-        double floor = median(() -> {
-            long start = System.nanoTime();
-            Commands.shell(floorCommand);
-            return (System.nanoTime() - start) / 1e9;
-        });
+    /**
+     * Each run times the floor, JVM start-up and rootline in turn, and each is the median of
+     * its runs. Taking turns matters on a shared machine: load comes and goes over seconds,
+     * and a burst that fell on all the floor's runs (or all of rootline's) made a ratio of
+     * the burst, not of the two programs.
+     */
+    private Row measure(String form, Path bundle, String floorCommand, BundleGenerator.Expected expected) throws Exception {
         Path report = Files.createTempFile("rootline-bench", ".json");
+        double[] floors = new double[runs];
+        double[] startups = new double[runs];
         double[] seconds = new double[runs];
         long peak = 0;
         boolean exact = true;
         for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Commands.shell(floorCommand);
+            floors[i] = (System.nanoTime() - start) / 1e9;
+            startups[i] = Commands.measure(List.of(launcher.toString(), "--version")).seconds();
             Commands.Measured m = Commands.measure(List.of(launcher.toString(), "analyze", "--format", "json",
                     "--output", report.toString(), bundle.toString()));
             if (m.exit() != 0) {
@@ -211,8 +216,7 @@ public final class BenchMain implements Callable<Integer> {
             exact &= exact(new ObjectMapper().readTree(report.toFile()), expected);
         }
         Files.deleteIfExists(report);
-        Arrays.sort(seconds);
-        return new Row(form, expected.bytes() / 1048576.0, floor, seconds[runs / 2], startup, peak, exact);
+        return new Row(form, expected.bytes() / 1048576.0, median(floors), median(seconds), median(startups), peak, exact);
     }
 
     /** Every drop and suppressed callback counted, and every conntrack entry read as one. */
@@ -234,16 +238,9 @@ public final class BenchMain implements Callable<Integer> {
         return drops && entries;
     }
 
-    private interface Timed {
-        double run() throws Exception;
-    }
-
-    private double median(Timed timed) throws Exception {
-        double[] t = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            t[i] = timed.run();
-        }
-        Arrays.sort(t);
-        return t[runs / 2];
+    private static double median(double[] times) {
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The whole engine: {@code analyze(bundle) -> Report}. It reads, parses, combines,
@@ -50,7 +51,7 @@ public final class Analyzer {
     /** Kernel rate-limit notes, whose counts join the burst they belong to. */
     static final String RATELIMIT_KIND = "kernel.ratelimit-suppressed";
 
-    private final RuleSet rules;
+    private final Supplier<RuleSet> rules;
     private final Limits limits;
     private final XzDecoder xz;
 
@@ -60,6 +61,19 @@ public final class Analyzer {
     }
 
     public Analyzer(RuleSet rules, Limits limits, XzDecoder xz) {
+        this(() -> rules, limits, xz);
+    }
+
+    /**
+     * An analyzer whose rules are asked for only once a bundle has been read, so that a
+     * caller can load them meanwhile: loading the bundled rules (YAML, the expression
+     * grammar) takes about as long as reading a small bundle.
+     */
+    public Analyzer(Supplier<RuleSet> rules, Limits limits) {
+        this(rules, limits, XzDecoder.preferred());
+    }
+
+    private Analyzer(Supplier<RuleSet> rules, Limits limits, XzDecoder xz) {
         this.rules = rules;
         this.limits = limits;
         this.xz = xz;
@@ -136,13 +150,14 @@ public final class Analyzer {
         Map<String, List<Burst>> burstsByKind = Gathered.burstsByKind(bursts);
         RuleInput input = new RuleInput(facts, tables, Gathered.eventsByKind(placed), burstsByKind, artifacts::collected,
                 clock);
-        RuleOutcomes outcomes = new RuleEngine().evaluate(rules, input);
+        RuleSet ruleSet = rules.get();
+        RuleOutcomes outcomes = new RuleEngine().evaluate(ruleSet, input);
 
         TimelineEntries entries = new TimelineEntries(outcomes.findings());
         TimelineSelection timeline = TimelineSelection.of(entries.byKind(burstsByKind), entries.quoted());
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
-                timeline.shown(), timeline.omitted(), losses, rules.ids(), assumptions);
+                timeline.shown(), timeline.omitted(), losses, ruleSet.ids(), assumptions);
     }
 
     private static long clockStamps(ParsedArtifact a) {

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,20 +86,26 @@ final class AnalyzeCommand implements Callable<Integer> {
                 || maxTotalBytes < 1 || maxRatio < 1) {
             return usage(err, "limits: --max-line-bytes from 1K to 1G, the others at least 1");
         }
-        RuleLoader loader = new RuleLoader();
-        RuleSet rules = loader.loadBundled();
-        for (Path dir : ruleDirs) {
-            if (!Files.isDirectory(dir)) {
-                return usage(err, "--rules " + dir + ": not a folder");
+        // The bundled rules load on a thread of their own while the first bundle is read.
+        // Rules from --rules folders are checked before any bundle is read, the bundled ones
+        // with them, so that a mistake in them is told at once.
+        CompletableFuture<RuleSet> bundled = CompletableFuture.supplyAsync(() -> new RuleLoader().loadBundled(),
+                AnalyzeCommand::daemon);
+        Supplier<RuleSet> rules = bundled::join;
+        if (!ruleDirs.isEmpty()) {
+            RuleLoader loader = new RuleLoader();
+            RuleSet all = bundled.join();
+            for (Path dir : ruleDirs) {
+                if (!Files.isDirectory(dir)) {
+                    return usage(err, "--rules " + dir + ": not a folder");
+                }
+                all = all.plus(loader.load(dir));
             }
-            rules = rules.plus(loader.load(dir));
-        }
-        if (!rules.errors().isEmpty()) {
-            for (RuleError e : rules.errors()) {
-                err.println("rootline: " + e);
+            if (ruleErrors(err, all)) {
+                return Main.USAGE;
             }
-            err.println("rootline: fix the rules above (rootline rules check DIR lists every error)");
-            return Main.USAGE;
+            RuleSet checked = all;
+            rules = () -> checked;
         }
 
         Analyzer analyzer = new Analyzer(rules, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
@@ -129,6 +137,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 continue;
             }
             reports.add(report);
+        }
+        // without --rules, the bundled rules are checked once they have loaded (a damaged jar)
+        if (ruleErrors(err, rules.get())) {
+            return Main.USAGE;
         }
         if (!reports.isEmpty()) {
             write(render(reportFormat, reports));
@@ -170,6 +182,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Prints each error of a rule set; true if there was one. */
+    private static boolean ruleErrors(PrintWriter err, RuleSet rules) {
+        for (RuleError e : rules.errors()) {
+            err.println("rootline: " + e);
+        }
+        if (!rules.errors().isEmpty()) {
+            err.println("rootline: fix the rules above (rootline rules check DIR lists every error)");
+        }
+        return !rules.errors().isEmpty();
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "rootline-rules");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static int usage(PrintWriter err, String message) {

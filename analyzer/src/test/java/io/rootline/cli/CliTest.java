@@ -123,6 +123,24 @@ class CliTest {
     }
 
     @Test
+    void aUserRuleMayNotTakeABundledRulesId(@TempDir Path dir) throws IOException {
+        // the bundled rules load on a thread of their own; with --rules they are awaited and
+        // checked together with the user's before any bundle is read
+        Files.writeString(dir.resolve("mine.yaml"), """
+                id: conntrack-table-full
+                title: Mine
+                severity: low
+                when:
+                  event: kernel.conntrack-table-full
+                summary_alone: "mine"
+                """);
+        assertEquals(2, run("analyze", "--rules", dir.toString(), INCIDENT));
+        assertTrue(err.toString().contains("mine.yaml:1:1: rule id 'conntrack-table-full' is already used by"
+                + " rules/conntrack-table-full.yaml"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void userRulesJoinTheBundledPack(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("syn.yaml"), """
                 id: syn-flooding

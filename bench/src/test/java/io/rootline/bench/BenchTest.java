@@ -38,9 +38,10 @@ class BenchTest {
         String printed = bench(0, "--scale", "0.01", "--runs", "1", "--work", work.toString(),
                 "--rootline", launcher(work).toString());
         assertTrue(printed.contains("120 drops + 14442 suppressed, 10486 conntrack entries"), printed);
-        assertTrue(printed.lines().anyMatch(l -> l.startsWith("folder") && l.trim().endsWith("yes")), printed);
+        // the exact column, then the steal column (NaN where /proc/stat cannot be read)
+        assertTrue(printed.lines().anyMatch(l -> l.matches("folder .* MiB +yes +(\\d+|NaN)%")), printed);
         if (Commands.available("xz")) {
-            assertTrue(printed.lines().anyMatch(l -> l.startsWith(".tar.xz") && l.trim().endsWith("yes")), printed);
+            assertTrue(printed.lines().anyMatch(l -> l.matches("\\.tar\\.xz .* MiB +yes +(\\d+|NaN)%")), printed);
         }
     }
 
@@ -53,5 +54,15 @@ class BenchTest {
         assertTrue(printed.contains("cost per MiB beyond JVM start-up"), printed);
         assertTrue(printed.lines().anyMatch(l -> l.matches("folder +0\\.01: [0-9.]+  \\(-?[0-9.]+\\)  0\\.02: [0-9.]+"
                 + "   largest/smallest [0-9.]+")), printed);
+    }
+
+    @Test
+    void stealIsTheHypervisorsShareOfTheCpuTimeBetweenTwoReadings() {
+        long[] before = Steal.parse("cpu  2625876 0 406210 2772268 10193 0 2046 80195 0 0");
+        long[] after = Steal.parse("cpu  2626238 0 406824 2772574 10193 0 2046 81026 0 0");
+        // 362 user + 614 system + 306 idle + 831 steal: 831 of 2113 ticks
+        assertEquals(39.33, Steal.percent(before, after), 0.01);
+        assertEquals(0, Steal.percent(after, after));
+        assertEquals(null, Steal.parse("cpu0 1 2 3"));
     }
 }

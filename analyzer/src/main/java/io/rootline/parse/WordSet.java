@@ -69,7 +69,7 @@ final class WordSet {
      * Whether some word occurs wholly within {@code b[from, to)}. A pair is at a byte when
      * both its bytes match there, that is when {@code (first ^ f) | (second ^ s)} is zero
      * there: one zero-byte test per pair. Sets of two pairs (the application log's) have a
-     * loop of their own, with the pairs in fields: the first-tier compiler keeps them in
+     * loop of their own, with the pairs in locals: the first-tier compiler keeps them in
      * registers there, and the set is asked of every line of the largest files.
      */
     boolean foundIn(byte[] b, int from, int to) {

@@ -4,6 +4,7 @@ import io.rootline.bundle.BundleLoss;
 import io.rootline.bundle.BundleReadResult;
 import io.rootline.bundle.BundleReader;
 import io.rootline.bundle.Limits;
+import io.rootline.bundle.ReadProgress;
 import io.rootline.bundle.XzDecoder;
 import io.rootline.clock.BundleClock;
 import io.rootline.clock.ClockEvidence;
@@ -86,8 +87,18 @@ public final class Analyzer {
      *                     is reported in the result instead
      */
     public Report analyze(Path bundle) throws IOException {
+        return analyze(bundle, new ReadProgress());
+    }
+
+    /**
+     * Analyses one bundle, keeping {@code progress} up to date while it is read (a caller
+     * may show it; see {@link ReadProgress}).
+     *
+     * @throws IOException when the bundle cannot be opened at all
+     */
+    public Report analyze(Path bundle, ReadProgress progress) throws IOException {
         ArtifactCollector collector = new ArtifactCollector(limits);
-        return analyze(collector, new BundleReader(limits, xz).read(bundle, collector));
+        return analyze(collector, new BundleReader(limits, xz).read(bundle, collector, progress));
     }
 
     /**

@@ -176,13 +176,20 @@ public final class BundleReader {
      *                     not a regular file or folder); damage inside it is reported in the result
      */
     public BundleReadResult read(Path source, BundleVisitor visitor) throws IOException {
+        return read(source, visitor, new ReadProgress());
+    }
+
+    /** Reads the bundle at {@code source}, keeping {@code progress} up to date as it goes. */
+    public BundleReadResult read(Path source, BundleVisitor visitor, ReadProgress progress) throws IOException {
         if (Files.isDirectory(source)) {
-            return readDirectory(source, visitor);
+            return readDirectory(source, visitor, progress);
         }
         if (!Files.isRegularFile(source)) {
             throw new IOException(source + ": not a regular file or a folder");
         }
-        try (InputStream raw = Files.newInputStream(source)) {
+        long size = Files.size(source);
+        progress.expect(size);
+        try (InputStream raw = progress.counting(Files.newInputStream(source), size)) {
             return read(raw, source.toString(), visitor);
         }
     }
@@ -232,7 +239,7 @@ public final class BundleReader {
                 reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
     }
 
-    private BundleReadResult readDirectory(Path root, BundleVisitor visitor) throws IOException {
+    private BundleReadResult readDirectory(Path root, BundleVisitor visitor, ReadProgress progress) throws IOException {
         Path base = singleSubfolder(root);
         String wrapper = base.equals(root) ? "" : base.getFileName().toString();
         // Sorted so that reports do not depend on the file system's order.
@@ -267,7 +274,8 @@ public final class BundleReader {
                 visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
             }
         }
-        readFiles(files, reading);
+        progress.expect(files.stream().mapToLong(f -> size(f.getValue())).sum());
+        readFiles(files, reading, progress);
         // the two readers finish files in either order: losses are listed by path
         List<BundleLoss> losses = new ArrayList<>(reading.losses);
         losses.sort(Comparator.comparing(BundleLoss::path));
@@ -280,7 +288,7 @@ public final class BundleReader {
      * the other, a folder's files can be read at the same time. The visitor is told so
      * ({@link BundleVisitor}).
      */
-    private void readFiles(List<Map.Entry<String, Path>> files, Reading reading) throws IOException {
+    private void readFiles(List<Map.Entry<String, Path>> files, Reading reading, ReadProgress progress) throws IOException {
         List<Map.Entry<String, Path>> largestFirst = new ArrayList<>(files);
         largestFirst.sort(Comparator.comparingLong((Map.Entry<String, Path> f) -> size(f.getValue())).reversed()
                 .thenComparing(Map.Entry::getKey));
@@ -289,7 +297,7 @@ public final class BundleReader {
         Runnable reader = () -> {
             try {
                 for (int i; (i = next.getAndIncrement()) < largestFirst.size() && failure.get() == null; ) {
-                    readFile(largestFirst.get(i).getKey(), largestFirst.get(i).getValue(), reading);
+                    readFile(largestFirst.get(i).getKey(), largestFirst.get(i).getValue(), reading, progress);
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
@@ -315,9 +323,12 @@ public final class BundleReader {
         }
     }
 
-    private void readFile(String path, Path file, Reading reading) {
-        try (InputStream in = Files.newInputStream(file)) {
-            reading.file(path, Files.size(file), in, 1, "");
+    private void readFile(String path, Path file, Reading reading, ReadProgress progress) {
+        try {
+            long size = Files.size(file);
+            try (InputStream in = progress.counting(Files.newInputStream(file), size)) {
+                reading.file(path, size, in, 1, "");
+            }
         } catch (IOException e) {
             LimitReached limit = limitIn(e);
             reading.losses.add(new BundleLoss(path, limit != null ? "stopped reading: " + limit.getMessage()

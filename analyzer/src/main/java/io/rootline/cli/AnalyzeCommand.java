@@ -2,6 +2,7 @@ package io.rootline.cli;
 
 import io.rootline.Analyzer;
 import io.rootline.bundle.Limits;
+import io.rootline.bundle.ReadProgress;
 import io.rootline.model.Severity;
 import io.rootline.report.Report;
 import io.rootline.report.ReportFormat;
@@ -68,6 +69,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
     boolean debug;
 
+    @Option(names = "--no-progress",
+            description = "Do not show how far the reading has got (shown on stderr when it is a terminal and a bundle"
+                    + " takes over a second).")
+    boolean noProgress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -128,7 +134,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 unreadable = true;
                 continue;
             }
-            Report report = analyzer.analyze(path);
+            Report report;
+            ReadProgress progress = new ReadProgress();
+            try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
+                report = analyzer.analyze(path, progress);
+            }
             if (!report.readAnything()) {
                 err.println("rootline: " + path + ": no known artifact found"
                         + (report.losses().isEmpty() ? "" : " (" + report.losses().get(0).reason() + ")")
@@ -182,6 +192,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Whether to show the progress line: only when stderr is a terminal, which Java cannot
+     * tell by itself; the launcher says so ({@code -Drootline.stderr.terminal=true}).
+     */
+    private boolean showProgress() {
+        return !noProgress && Boolean.getBoolean("rootline.stderr.terminal");
     }
 
     /** Prints each error of a rule set; true if there was one. */

@@ -29,8 +29,15 @@ final class KernelMessages {
     /** Rate limiters whose suppressed callbacks can be networking messages. */
     static final Set<String> NETWORK_LIMITERS = Set.of("net_ratelimit", "__ratelimit", "printk");
 
-    /** Words that any message rules act on contains; a message without them is plain text. */
-    static final WordSet WORDS = new WordSet("table full", "suppressed", "able overflow", "SYN flooding");
+    /**
+     * Words that any message rules act on contains; a message without them is plain text.
+     * Each is found through the pair of its bytes that is rarest in the corpus's real kernel
+     * logs (10,273 lines of dmesg, dmesg -T, messages and journalctl -k): "fu" stands in
+     * 1.3 % of them, "ss" in 6.0 %, "fl" in 1.4 %, "YN" in 0.1 %. The letter ranking's pairs
+     * ("bl", "pp", "ve") stood in 8.5 %, 42 % and 12 %.
+     */
+    static final WordSet WORDS = WordSet.through("table full", "fu", "suppressed", "ss", "able overflow", "fl",
+            "SYN flooding", "YN");
 
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
             new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);

@@ -31,20 +31,42 @@ final class WordSet {
     private final long[] firsts;
     private final long[] seconds;
 
+    /** Words each found through the pair built around its rarest letter (see {@link #RARITY}). */
     WordSet(String... words) {
+        this(words, anchorPairs(words));
+    }
+
+    /**
+     * Words each found through a pair the caller names, alternately: word, pair, word,
+     * pair... For where real logs show a pair rarer than the letter ranking's choice: the
+     * ranking picks "pp" for "suppressed", and "pp" stands in 42 % of real kernel lines
+     * ("apparmor", "supported", "mapped"), each then compared in vain.
+     */
+    static WordSet through(String... wordsAndPairs) {
+        if (wordsAndPairs.length % 2 != 0) {
+            throw new IllegalArgumentException("a pair for each word: " + String.join(", ", wordsAndPairs));
+        }
+        String[] words = new String[wordsAndPairs.length / 2];
+        String[] pairs = new String[words.length];
+        for (int k = 0; k < words.length; k++) {
+            words[k] = wordsAndPairs[2 * k];
+            pairs[k] = wordsAndPairs[2 * k + 1];
+        }
+        return new WordSet(words, pairs);
+    }
+
+    private WordSet(String[] words, String[] pairOfWord) {
         this.words = new byte[words.length][];
         this.pairAt = new int[words.length];
         List<String> pairs = new ArrayList<>();
         for (int k = 0; k < words.length; k++) {
-            if (words[k].length() < 2) {
-                throw new IllegalArgumentException("a word of two bytes at least: " + words[k]);
+            pairAt[k] = words[k].indexOf(pairOfWord[k]);
+            if (pairOfWord[k].length() != 2 || pairAt[k] < 0) {
+                throw new IllegalArgumentException("\"" + pairOfWord[k] + "\" is not a pair of \"" + words[k] + "\"");
             }
             this.words[k] = words[k].getBytes(StandardCharsets.US_ASCII);
-            int anchor = anchorOf(words[k]);
-            pairAt[k] = anchor + 1 < words[k].length() ? anchor : anchor - 1;
-            String pair = words[k].substring(pairAt[k], pairAt[k] + 2);
-            if (!pairs.contains(pair)) {
-                pairs.add(pair);
+            if (!pairs.contains(pairOfWord[k])) {
+                pairs.add(pairOfWord[k]);
             }
         }
         firsts = new long[pairs.size()];
@@ -53,6 +75,20 @@ final class WordSet {
             firsts[p] = FastLines.broadcast((byte) pairs.get(p).charAt(0));
             seconds[p] = FastLines.broadcast((byte) pairs.get(p).charAt(1));
         }
+    }
+
+    /** Each word's pair around its rarest letter: that letter and the next, or the last two. */
+    private static String[] anchorPairs(String... words) {
+        String[] pairs = new String[words.length];
+        for (int k = 0; k < words.length; k++) {
+            if (words[k].length() < 2) {
+                throw new IllegalArgumentException("a word of two bytes at least: " + words[k]);
+            }
+            int anchor = anchorOf(words[k]);
+            int at = anchor + 1 < words[k].length() ? anchor : anchor - 1;
+            pairs[k] = words[k].substring(at, at + 2);
+        }
+        return pairs;
     }
 
     private static int anchorOf(String word) {

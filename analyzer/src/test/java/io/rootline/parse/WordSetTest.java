@@ -22,9 +22,12 @@ class WordSetTest {
     @Test
     void agreesWithContainsOnRandomText() {
         Random random = new Random(9);
-        // four pairs, two (a loop of their own), and one
-        for (String[] words : new String[][] {KERNEL, APP, {"Exception"}}) {
-            WordSet set = new WordSet(words);
+        // four pairs, two (a loop of their own), one, and the kernel's words through named pairs
+        String[][] wordsOfSet = {KERNEL, APP, {"Exception"}, KERNEL};
+        WordSet[] sets = {new WordSet(KERNEL), new WordSet(APP), new WordSet("Exception"), KernelMessages.WORDS};
+        for (int s = 0; s < sets.length; s++) {
+            String[] words = wordsOfSet[s];
+            WordSet set = sets[s];
             String pieces = "abEeNnprsStuvxYlfo  \u00e9";
             for (int round = 0; round < 20_000; round++) {
                 StringBuilder text = new StringBuilder();
@@ -85,5 +88,17 @@ class WordSetTest {
     @Test
     void aWordOfOneByteIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new WordSet("x"));
+    }
+
+    @Test
+    void aNamedPairMustBeTwoBytesOfItsWord() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> WordSet.through("table full", "fx"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> WordSet.through("table full", "ful"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> WordSet.through("table full"));
+        // a pair anywhere in the word, the last two bytes included
+        WordSet set = WordSet.through("table full", "ll");
+        byte[] line = "nf_conntrack: table full, dropping packet".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(set.foundIn(line, 0, line.length));
+        assertFalse(set.foundIn(line, 0, 23), "the word is cut before its end");
     }
 }

@@ -21,8 +21,11 @@ final class ProgressLine implements AutoCloseable {
     private final String name;
     private final ReadProgress progress;
     private final Thread painter;
+    private final Thread wiper = new Thread(this::wipe, "rootline-progress-wipe");
     /** How many characters the line on the terminal holds now. */
     private int shown;
+    /** Wiped for good: nothing is drawn after. */
+    private boolean over;
 
     private ProgressLine(PrintWriter err, long quietMillis, String name, ReadProgress progress) {
         this.err = err;
@@ -42,6 +45,8 @@ final class ProgressLine implements AutoCloseable {
     static ProgressLine start(PrintWriter err, long quietMillis, String name, ReadProgress progress) {
         ProgressLine line = new ProgressLine(err, quietMillis, name, progress);
         line.painter.start();
+        // interrupted (Ctrl-C), the run still leaves a clean terminal behind
+        Runtime.getRuntime().addShutdownHook(line.wiper);
         return line;
     }
 
@@ -68,6 +73,9 @@ final class ProgressLine implements AutoCloseable {
     }
 
     private synchronized void draw(String text) {
+        if (over) {
+            return;
+        }
         // the new text over the old, blanks over what is left of a longer old one
         err.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
         err.flush();
@@ -83,12 +91,20 @@ final class ProgressLine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            if (shown > 0) {
-                err.print("\r" + " ".repeat(shown) + "\r");
-                err.flush();
-                shown = 0;
-            }
+        wipe();
+        try {
+            Runtime.getRuntime().removeShutdownHook(wiper);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook runs, or has run
+        }
+    }
+
+    private synchronized void wipe() {
+        over = true;
+        if (shown > 0) {
+            err.print("\r" + " ".repeat(shown) + "\r");
+            err.flush();
+            shown = 0;
         }
     }
 }

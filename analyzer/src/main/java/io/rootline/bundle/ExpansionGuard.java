@@ -1,6 +1,5 @@
 package io.rootline.bundle;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,10 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * all, or too many per compressed byte. The compressed side is counted by a
  * {@link Counted} stream under the decoder.
  */
-final class ExpansionGuard extends FilterInputStream {
+final class ExpansionGuard extends CountingStream {
 
     /** Counts the bytes read from the file itself. */
-    static final class Counted extends FilterInputStream {
+    static final class Counted extends CountingStream {
         /** Written by the thread that feeds the xz program, read by the one that decodes. */
         private volatile long count;
 
@@ -22,21 +21,8 @@ final class ExpansionGuard extends FilterInputStream {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) throws IOException {
-            int n = super.read(buffer, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
+        protected void counted(long bytes) {
+            count += bytes;
         }
 
         long count() {
@@ -60,36 +46,12 @@ final class ExpansionGuard extends FilterInputStream {
         this.total = total;
     }
 
-    @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            add(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-        int n = super.read(buffer, off, len);
-        if (n > 0) {
-            add(n);
-        }
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long skipped = super.skip(n);
-        add(skipped);
-        return skipped;
-    }
-
     long expanded() {
         return expanded;
     }
 
-    private void add(long n) throws LimitReached {
+    @Override
+    protected void counted(long n) throws LimitReached {
         expanded += n;
         if (total.addAndGet(n) > limits.maxTotalBytes()) {
             throw new LimitReached("the archive expands beyond " + limits.maxTotalBytes() + " bytes (--max-bytes)");

@@ -1,6 +1,5 @@
 package io.rootline.bundle;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,47 +35,21 @@ public final class ReadProgress {
      * unknown path, a format's first bytes only) is done with all the same.
      */
     InputStream counting(InputStream in, long size) {
-        return new FilterInputStream(in) {
+        return new CountingStream(in) {
             private long read;
 
             @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                int n = super.read(buffer, offset, length);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                long skipped = super.skip(n);
-                if (skipped > 0) {
-                    count(skipped);
-                }
-                return skipped;
+            protected void counted(long bytes) {
+                read += bytes;
+                done.addAndGet(bytes);
             }
 
             @Override
             public void close() throws IOException {
                 if (read < size) {
-                    count(size - read);
+                    counted(size - read);
                 }
                 super.close();
-            }
-
-            private void count(long n) {
-                read += n;
-                done.addAndGet(n);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.rootline.combine;
 
 import io.rootline.clock.ClockEvidence;
 import io.rootline.model.Fact;
+import io.rootline.parse.ParsedArtifact;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.Set;
 public final class ClockCombiner {
 
     private static final Set<String> UTC_NAMES = Set.of("UTC", "GMT", "Z", "UCT");
+    private static final String BTIME = "proc.stat.btime";
 
     private ClockCombiner() {
     }
@@ -51,8 +53,8 @@ public final class ClockCombiner {
         ZoneOffset offset = null;
         String zoneName = olson.or(() -> etcTimezone).or(() -> localtimeLink).or(() -> abbreviation).orElse(null);
         String zoneSource = null;
-        if (tdOffset.isPresent()) {
-            offset = parseOffset(tdOffset.get());
+        if (tdOffset.isPresent() && parseOffset(tdOffset.get()).isPresent()) {
+            offset = parseOffset(tdOffset.get()).get();
             zoneSource = artifacts.chosen("timedatectl").orElseThrow().path();
         } else if (local.isPresent() && utc.isPresent()) {
             long minutes = Math.round(Duration.between(utc.get(), local.get()).getSeconds() / 900.0) * 15;
@@ -84,12 +86,12 @@ public final class ClockCombiner {
 
         Instant bootedAt = null;
         String bootSource = null;
-        Optional<Fact> btime = artifacts.fact("proc-stat", "proc.stat.btime");
+        Optional<Instant> btime = artifacts.chosen("proc-stat").flatMap(ClockCombiner::bootTimeOf);
         Optional<Fact> procUptime = artifacts.fact("proc-uptime", "proc.uptime.seconds");
         Optional<Fact> uptime = artifacts.fact("uptime", "uptime.seconds");
-        if (btime.isPresent() && plausibleEpoch(btime.get().number())) {
-            bootedAt = Instant.ofEpochSecond(btime.get().number().longValueExact());
-            bootSource = btime.get().evidence().path() + " btime";
+        if (btime.isPresent()) {
+            bootedAt = btime.get();
+            bootSource = artifacts.chosen("proc-stat").orElseThrow().path() + " btime";
         } else if (capturedAt != null && procUptime.isPresent()) {
             bootedAt = minus(capturedAt.toInstant(), procUptime.get().number());
             bootSource = captureSource + " minus " + procUptime.get().evidence().path();
@@ -98,6 +100,28 @@ public final class ClockCombiner {
             bootSource = captureSource + " minus " + uptime.get().evidence().path() + " (to the minute)";
         }
         return new ClockEvidence(capturedAt, captureSource, offset, zoneName, zoneSource, bootedAt, bootSource);
+    }
+
+    /**
+     * The boot time a bundle holding {@code procStat} as its chosen /proc/stat is sure to
+     * have, whatever else it holds: a plausible btime is taken before any other evidence,
+     * and nothing else can take it away. Reading decides with this which copies of the
+     * kernel log it need not parse ({@link KernelLogChoice}).
+     */
+    public static Optional<Instant> bootTimeOf(ParsedArtifact procStat) {
+        return procStat.facts().stream().filter(f -> f.key().equals(BTIME)).findFirst()
+                .filter(f -> plausibleEpoch(f.number())).map(f -> Instant.ofEpochSecond(f.number().longValueExact()));
+    }
+
+    /**
+     * The clock evidence that survives when {@link #combine} fails on values no parser
+     * foresaw: the boot time from btime, which needs nothing else.
+     */
+    public static ClockEvidence bootTimeOnly(BundleArtifacts artifacts) {
+        return artifacts.chosen("proc-stat").flatMap(ClockCombiner::bootTimeOf)
+                .map(boot -> new ClockEvidence(null, null, null, null, null, boot,
+                        artifacts.chosen("proc-stat").orElseThrow().path() + " btime"))
+                .orElse(ClockEvidence.NONE);
     }
 
     /** "../usr/share/zoneinfo/Asia/Shanghai" names Asia/Shanghai. */
@@ -124,10 +148,15 @@ public final class ClockCombiner {
         return instant.minusNanos(seconds.movePointRight(9).longValue());
     }
 
-    private static ZoneOffset parseOffset(String text) {
+    /** "+0800" as an offset; empty beyond what an offset can be ("+9900"). */
+    private static Optional<ZoneOffset> parseOffset(String text) {
         int sign = text.charAt(0) == '-' ? -1 : 1;
         int hours = Integer.parseInt(text.substring(1, 3));
         int minutes = Integer.parseInt(text.substring(3, 5));
-        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        try {
+            return Optional.of(ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,11 +11,13 @@ import io.rootline.clock.ClockEvidence;
 import io.rootline.combine.BundleArtifacts;
 import io.rootline.combine.ClockCombiner;
 import io.rootline.combine.HostCombiner;
+import io.rootline.combine.KernelLogChoice;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.LogicalArtifact;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import io.rootline.parse.ArtifactKind;
+import io.rootline.parse.ArtifactStatus;
 import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.ArtifactEntry;
 import io.rootline.report.BundleInfo;
@@ -119,7 +121,7 @@ public final class Analyzer {
 
         List<String> many = ArtifactCatalog.all().stream().filter(LogicalArtifact::many).map(LogicalArtifact::name).toList();
         for (LogicalArtifact logical : ArtifactCatalog.all()) {
-            if (!logical.many() && !logical.name().equals("kernel-log")) {
+            if (!logical.many() && !logical.name().equals(KernelLogChoice.LOGICAL)) {
                 artifacts.choose(logical.name());
             }
         }
@@ -128,16 +130,18 @@ public final class Analyzer {
         try {
             clockEvidence = ClockCombiner.combine(artifacts, collector.links());
         } catch (RuntimeException e) {
-            // impossible values (a btime beyond the year 2100, an uptime of centuries)
-            clockEvidence = ClockEvidence.NONE;
+            // values no parser foresaw (an uptime of centuries): the boot time from btime survives,
+            // as reading counted on it when it skipped copies of the kernel log (KernelLogChoice)
+            clockEvidence = ClockCombiner.bootTimeOnly(artifacts);
             assumptions.add("the bundle's clock evidence is unusable (" + e.getMessage() + "): times stay as written");
         }
         ClockEvidence clockUsed = clockEvidence;
         BundleClock clock = new BundleClock(clockEvidence);
         // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times;
         // syslog files come last, their stamps wall-clock times too.
-        artifacts.choose("kernel-log", a -> clockUsed.hasBootTime() || clockStamps(a) > 0);
-        artifacts.chosen("kernel-log").filter(a -> a.kind() == ArtifactKind.SYSLOG && yearlessStamps(a) > 0).ifPresent(a ->
+        artifacts.choose(KernelLogChoice.LOGICAL, a -> KernelLogChoice.usable(a, clockUsed.hasBootTime()));
+        artifacts.skipBelowChosen(KernelLogChoice.LOGICAL);
+        artifacts.chosen(KernelLogChoice.LOGICAL).filter(a -> a.kind() == ArtifactKind.SYSLOG && yearlessStamps(a) > 0).ifPresent(a ->
                 assumptions.add(a.path() + " writes dates without a year: each took the latest year that puts it at or before"
                         + " the capture"));
 
@@ -171,10 +175,6 @@ public final class Analyzer {
                 timeline.shown(), timeline.omitted(), losses, ruleSet.ids(), assumptions);
     }
 
-    private static long clockStamps(ParsedArtifact a) {
-        return number(a, "kernel-log.clock_stamps");
-    }
-
     private static long yearlessStamps(ParsedArtifact a) {
         return number(a, "syslog.yearless_stamps");
     }
@@ -199,13 +199,13 @@ public final class Analyzer {
 
     private static ClockInfo clockInfo(ClockEvidence e, BundleClock clock, BundleArtifacts artifacts) {
         String kernelTimes;
-        Optional<ParsedArtifact> kernel = artifacts.chosen("kernel-log");
+        Optional<ParsedArtifact> kernel = artifacts.chosen(KernelLogChoice.LOGICAL);
         if (kernel.isEmpty()) {
             kernelTimes = "no kernel log in the bundle";
         } else if (kernel.get().kind() == ArtifactKind.SYSLOG) {
             kernelTimes = kernel.get().path() + " stamps (syslog wall clock) read in the host's zone"
                     + (e.capturedAt() == null && yearlessStamps(kernel.get()) > 0 ? "; no capture date to give them a year" : "");
-        } else if (clockStamps(kernel.get()) > 0) {
+        } else if (KernelLogChoice.clockStamps(kernel.get()) > 0) {
             kernelTimes = kernel.get().path() + " stamps (dmesg -T wall clock) read in the host's zone";
         } else if (e.hasBootTime()) {
             kernelTimes = kernel.get().path() + " seconds since boot + boot time from " + e.bootSource();
@@ -221,7 +221,8 @@ public final class Analyzer {
         List<ArtifactEntry> entries = new ArrayList<>();
         for (ParsedArtifact a : artifacts.all()) {
             List<String> notes = new ArrayList<>(a.notes());
-            artifacts.supersededBy(a).ifPresent(other -> notes.add("not used: " + other.path() + " is preferred"));
+            artifacts.supersededBy(a).ifPresent(other -> notes.add((a.status() == ArtifactStatus.SKIPPED ? "not read: "
+                    : "not used: ") + other.path() + " is preferred"));
             entries.add(new ArtifactEntry(a.path(), a.kind() == null ? null : a.kind().label(), a.logical(), a.located(),
                     a.status().label(), a.lines(), a.unknownLines(), used.contains(a), a.problems(), notes));
         }

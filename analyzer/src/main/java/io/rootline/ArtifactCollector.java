@@ -4,6 +4,7 @@ import io.rootline.bundle.BundleEntry;
 import io.rootline.bundle.BundleVisitor;
 import io.rootline.bundle.EntryType;
 import io.rootline.bundle.Limits;
+import io.rootline.combine.KernelLogChoice;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.ContentSniffer;
 import io.rootline.locate.Location;
@@ -53,6 +54,13 @@ final class ArtifactCollector implements BundleVisitor {
         return byPath;
     }
 
+    /** The artifacts read so far, in the order they were read. */
+    private List<ParsedArtifact> readSoFar() {
+        synchronized (artifacts) {
+            return new ArrayList<>(artifacts);
+        }
+    }
+
     /** Every member path met, for layout detection. */
     Set<String> paths() {
         return paths;
@@ -87,6 +95,12 @@ final class ArtifactCollector implements BundleVisitor {
             }
         }
         return losses;
+    }
+
+    /** Copies of the kernel log that a better copy may make unneeded (see {@link KernelLogChoice}). */
+    @Override
+    public boolean visitLast(String path) {
+        return ArtifactCatalog.locate(path).filter(KernelLogChoice::mayBeSkipped).isPresent();
     }
 
     @Override
@@ -124,6 +138,12 @@ final class ArtifactCollector implements BundleVisitor {
     }
 
     private void parse(Location location, InputStream content) throws IOException {
+        if (KernelLogChoice.surelyUnused(location, readSoFar())) {
+            // its bytes are left unread: an archive's reader moves past them, a folder's closes the file
+            artifacts.add(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
+                    location.how(), location.preference()));
+            return;
+        }
         ArtifactBuilder out = new ArtifactBuilder(location.path(), location.kind(), location.artifact().name(),
                 location.how(), location.preference());
         if (location.note() != null) {

@@ -286,9 +286,20 @@ public final class BundleReader {
      * Reads a folder's files on two threads when the machine has two cores, largest files
      * first so that both finish together: unlike an archive, whose members come one after
      * the other, a folder's files can be read at the same time. The visitor is told so
-     * ({@link BundleVisitor}).
+     * ({@link BundleVisitor}). The files it would rather see last are read once all others
+     * have been.
      */
     private void readFiles(List<Map.Entry<String, Path>> files, Reading reading, ReadProgress progress) throws IOException {
+        List<Map.Entry<String, Path>> first = new ArrayList<>();
+        List<Map.Entry<String, Path>> last = new ArrayList<>();
+        for (Map.Entry<String, Path> file : files) {
+            (reading.visitor.visitLast(file.getKey()) ? last : first).add(file);
+        }
+        readAtOnce(first, reading, progress);
+        readAtOnce(last, reading, progress);
+    }
+
+    private void readAtOnce(List<Map.Entry<String, Path>> files, Reading reading, ReadProgress progress) throws IOException {
         List<Map.Entry<String, Path>> largestFirst = new ArrayList<>(files);
         largestFirst.sort(Comparator.comparingLong((Map.Entry<String, Path> f) -> size(f.getValue())).reversed()
                 .thenComparing(Map.Entry::getKey));

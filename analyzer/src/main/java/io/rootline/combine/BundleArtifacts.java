@@ -23,11 +23,11 @@ public final class BundleArtifacts {
     private final Map<String, ParsedArtifact> chosen = new HashMap<>();
 
     public BundleArtifacts(List<ParsedArtifact> all) {
-        this.all = List.copyOf(all);
+        this.all = new ArrayList<>(all);
     }
 
     public List<ParsedArtifact> all() {
-        return all;
+        return List.copyOf(all);
     }
 
     /** Every artifact read for a logical name, best path first. */
@@ -49,10 +49,24 @@ public final class BundleArtifacts {
     public Optional<ParsedArtifact> choose(String logical, Predicate<ParsedArtifact> usable) {
         List<ParsedArtifact> candidates = every(logical);
         Optional<ParsedArtifact> pick = candidates.stream()
-                .filter(a -> a.status() != ArtifactStatus.FAILED && usable.test(a)).findFirst()
-                .or(() -> candidates.stream().filter(a -> a.status() != ArtifactStatus.FAILED).findFirst());
+                .filter(a -> a.status().usable() && usable.test(a)).findFirst()
+                .or(() -> candidates.stream().filter(a -> a.status().usable()).findFirst());
         pick.ifPresent(a -> chosen.put(logical, a));
         return pick;
+    }
+
+    /**
+     * Lists every copy of {@code logical} placed below the chosen one as {@link ArtifactStatus#SKIPPED},
+     * parsed or not. Such copies are the ones reading may skip (see {@link KernelLogChoice}), and
+     * whether it did depends on the order an archive holds its members in; listed alike, they
+     * make the report the same for every order and for the folder the archive came from.
+     */
+    public void skipBelowChosen(String logical) {
+        ParsedArtifact used = chosen.get(logical);
+        if (used == null) {
+            return;
+        }
+        all.replaceAll(a -> logical.equals(a.logical()) && a.preference() > used.preference() ? a.asSkipped() : a);
     }
 
     public Optional<ParsedArtifact> choose(String logical) {
@@ -69,7 +83,7 @@ public final class BundleArtifacts {
      * unreadable file is not collected: reading it as "nothing wrong" would be a false healthy.
      */
     public boolean collected(String logical) {
-        return all.stream().anyMatch(a -> logical.equals(a.logical()) && a.status() != ArtifactStatus.FAILED);
+        return all.stream().anyMatch(a -> logical.equals(a.logical()) && a.status().usable());
     }
 
     /** The artifact used instead of this one, if another was chosen for its logical name. */
@@ -98,7 +112,7 @@ public final class BundleArtifacts {
     public List<ParsedArtifact> used(List<String> manyLogicals) {
         List<ParsedArtifact> used = new ArrayList<>();
         for (ParsedArtifact a : all) {
-            boolean many = manyLogicals.contains(a.logical()) && a.status() != ArtifactStatus.FAILED;
+            boolean many = manyLogicals.contains(a.logical()) && a.status().usable();
             if (many || chosen.get(a.logical()) == a) {
                 used.add(a);
             }

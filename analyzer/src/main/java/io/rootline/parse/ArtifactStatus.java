@@ -11,7 +11,17 @@ public enum ArtifactStatus {
     /** Nothing usable was read. */
     FAILED,
     /** The file sits where artifacts are expected, but its content matched no known format. */
-    UNRECOGNIZED;
+    UNRECOGNIZED,
+    /**
+     * A copy of evidence the bundle holds in a better place too (dmesg -T beside raw dmesg):
+     * not parsed, so nothing of it is used or counted.
+     */
+    SKIPPED;
+
+    /** Whether the artifact's content was read and may stand for its logical artifact. */
+    public boolean usable() {
+        return this != FAILED && this != SKIPPED;
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

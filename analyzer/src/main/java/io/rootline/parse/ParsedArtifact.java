@@ -13,7 +13,7 @@ import java.util.List;
  * @param logical      the logical artifact it stands for ("kernel-log", "netstat-s", ...)
  * @param located      how its kind was decided: "path" or "content"
  * @param preference   rank of its path among the logical artifact's paths (0 is best)
- * @param status       parsed, partial, failed or unrecognized
+ * @param status       parsed, partial, failed, unrecognized or skipped
  * @param lines        lines read
  * @param unknownLines lines that fit no rule of the grammar
  * @param problems     what went wrong, each with its line number (at most {@link ArtifactBuilder#MAX_PROBLEMS})
@@ -30,5 +30,19 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
         facts = List.copyOf(facts);
         events.seal();
         tables = List.copyOf(tables);
+    }
+
+    /**
+     * A copy that is not parsed because a better-placed copy stands for its logical
+     * artifact: its place and format, and nothing read from it.
+     */
+    public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference) {
+        return new ParsedArtifact(path, kind, logical, located, preference, ArtifactStatus.SKIPPED, 0, 0, List.of(),
+                List.of(), List.of(), new EventLog(path), List.of());
+    }
+
+    /** This copy as if it had not been parsed (see {@link #skipped}). */
+    public ParsedArtifact asSkipped() {
+        return skipped(path, kind, logical, located, preference);
     }
 }

@@ -90,7 +90,8 @@ final class MarkdownRenderer implements ReportRenderer {
         out.append("| Path | Kind | Status | Lines | Problems |\n|---|---|---|---|---|\n");
         for (ArtifactEntry a : r.artifacts()) {
             out.append("| `").append(a.path()).append("` | ").append(a.kind() == null ? "" : a.kind()).append(" | ")
-                    .append(a.status()).append(a.used() ? "" : " (not used)").append(" | ").append(a.lines()).append(" | ")
+                    .append(a.status()).append(a.used() || skipped(a) ? "" : " (not used)").append(" | ")
+                    .append(skipped(a) ? "" : String.valueOf(a.lines())).append(" | ")
                     .append(cell(String.join("; ", a.problems()))).append(" |\n");
         }
         if (!r.losses().isEmpty() || !r.assumptions().isEmpty()) {
@@ -115,5 +116,10 @@ final class MarkdownRenderer implements ReportRenderer {
     /** Text safe inside a table cell or emphasis. */
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** A copy not read because a better one stands for it: it has no lines to count. */
+    private static boolean skipped(ArtifactEntry a) {
+        return a.status().equals("skipped");
     }
 }

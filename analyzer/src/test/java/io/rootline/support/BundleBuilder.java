@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -40,6 +42,15 @@ public final class BundleBuilder {
     }
 
     public Path write(Path dir, String name, Container container) throws IOException {
+        return write(dir, name, container, List.of());
+    }
+
+    /**
+     * Writes the bundle with the members named in {@code first} at the head of a tarball, in
+     * that order, and the rest after them by path: real archives hold their members in
+     * whatever order the file system listed them.
+     */
+    public Path write(Path dir, String name, Container container, List<String> first) throws IOException {
         if (container == Container.FOLDER) {
             Path root = dir.resolve(name);
             for (var f : files.entrySet()) {
@@ -59,7 +70,15 @@ public final class BundleBuilder {
              OutputStream compressed = compress(raw, container);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
-            for (var f : files.entrySet()) {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            for (String path : first) {
+                if (!files.containsKey(path)) {
+                    throw new IllegalArgumentException("no file " + path + " in this bundle");
+                }
+                ordered.put(path, files.get(path));
+            }
+            files.forEach(ordered::putIfAbsent);
+            for (var f : ordered.entrySet()) {
                 byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(top + "/" + f.getKey());
                 entry.setSize(data.length);

@@ -42,6 +42,7 @@ final class ArtifactCollector implements BundleVisitor {
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
     private final Map<String, String> links = new ConcurrentHashMap<>();
     private final Map<String, String> symlinks = new ConcurrentHashMap<>();
+    private final KernelLogChoice kernelLog = new KernelLogChoice();
 
     ArtifactCollector(Limits limits) {
         this.limits = limits;
@@ -52,13 +53,6 @@ final class ArtifactCollector implements BundleVisitor {
         List<ParsedArtifact> byPath = new ArrayList<>(artifacts);
         byPath.sort(Comparator.comparing(ParsedArtifact::path));
         return byPath;
-    }
-
-    /** The artifacts read so far, in the order they were read. */
-    private List<ParsedArtifact> readSoFar() {
-        synchronized (artifacts) {
-            return new ArrayList<>(artifacts);
-        }
     }
 
     /** Every member path met, for layout detection. */
@@ -131,16 +125,16 @@ final class ArtifactCollector implements BundleVisitor {
         if (sniffed.isPresent()) {
             parse(sniffed.get(), in);
         } else if (head.length > 0) {
-            artifacts.add(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
+            keep(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
                     ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
                     List.of(), new EventLog(entry.path()), List.of()));
         }
     }
 
     private void parse(Location location, InputStream content) throws IOException {
-        if (KernelLogChoice.surelyUnused(location, readSoFar())) {
+        if (kernelLog.surelyUnused(location)) {
             // its bytes are left unread: an archive's reader moves past them, a folder's closes the file
-            artifacts.add(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
+            keep(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
                     location.how(), location.preference()));
             return;
         }
@@ -150,12 +144,18 @@ final class ArtifactCollector implements BundleVisitor {
             out.note(location.note());
         }
         try {
-            artifacts.add(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
+            keep(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
                     limits.maxArtifactBytes()));
         } catch (ArtifactReader.Interrupted e) {
-            artifacts.add(e.partial());
+            keep(e.partial());
             throw e;
         }
+    }
+
+    /** Keeps an artifact; the choice of kernel-log copies learns of them in the order they are listed. */
+    private synchronized void keep(ParsedArtifact artifact) {
+        kernelLog.read(artifact);
+        artifacts.add(artifact);
     }
 
     private List<String> headLines(byte[] head) throws IOException {

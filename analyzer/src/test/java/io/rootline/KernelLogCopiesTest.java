@@ -21,10 +21,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +134,34 @@ class KernelLogCopiesTest {
         assertEquals("skipped", entry(r, DMESG_T).status());
         assertEquals("+08:00", r.clock().timezone(), "date and date --utc still tell the zone");
         assertEquals(json(r), json(Fixtures.analyze(b.write(dir, "t.tar", Container.TAR, List.of(DMESG_T, MESSAGES)))));
+    }
+
+    /**
+     * An archive inside the bundle may hold /proc/stat again; the clock is read from the copy
+     * read first, so only that one may vouch for raw dmesg.
+     */
+    @Test
+    void ofTwoCopiesOfProcStatTheOneReadFirstDecides() throws IOException {
+        Path inner = new BundleBuilder("inner").file(PROC_STAT, "btime 1620446400\n").write(dir, "inner.tar", Container.TAR);
+        Path outer = dir.resolve("outer.tar");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(outer))) {
+            add(tar, "top/" + PROC_STAT, "cpu  1 2 3 4\n".getBytes(StandardCharsets.UTF_8));
+            add(tar, "top/extra/inner.tar", Files.readAllBytes(inner));
+            add(tar, "top/" + RAW, "[ 2451.118211] nf_conntrack: table full, dropping packet\n".getBytes(StandardCharsets.UTF_8));
+            add(tar, "top/" + DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Report r = Fixtures.analyze(outer);
+        assertTrue(entry(r, DMESG_T).used(), "the first /proc/stat has no btime: raw dmesg cannot be placed");
+        assertEquals(List.of("not used: " + DMESG_T + " is preferred"), entry(r, RAW).notes());
+    }
+
+    private static void add(TarArchiveOutputStream tar, String name, byte[] data) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(data.length);
+        tar.putArchiveEntry(entry);
+        tar.write(data);
+        tar.closeArchiveEntry();
     }
 
     /** The skip is real: a copy surely unused is never read, one that might still be used is. */

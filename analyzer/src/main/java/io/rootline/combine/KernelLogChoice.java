@@ -2,9 +2,6 @@ package io.rootline.combine;
 
 import io.rootline.locate.Location;
 import io.rootline.parse.ParsedArtifact;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Which copy of the kernel log stands for it, and which copies need not be read at all.
@@ -20,13 +17,13 @@ import java.util.Optional;
  * better still, will be chosen. The choice made at the end is the same whether or not a copy
  * was skipped. What the report lists differs, unless every copy placed below the chosen one
  * is listed as skipped, read or not; {@link BundleArtifacts#skipBelowChosen} does that.
+ *
+ * <p>An instance follows the reading of one bundle: it is told of every artifact read, in the
+ * order they are kept, and asked before a copy is parsed.
  */
 public final class KernelLogChoice {
 
     public static final String LOGICAL = "kernel-log";
-
-    private KernelLogChoice() {
-    }
 
     /** Whether a copy's stamps can be placed: it carries wall-clock stamps, or the bundle tells the boot time. */
     public static boolean usable(ParsedArtifact copy, boolean bootTimeKnown) {
@@ -47,29 +44,42 @@ public final class KernelLogChoice {
         return location.artifact().name().equals(LOGICAL) && location.preference() > 0;
     }
 
+    /** The least preference among the copies read that carry their own clock; MAX_VALUE for none. */
+    private int bestWithClock = Integer.MAX_VALUE;
+    /** The least preference among the copies read that were not failures. */
+    private int bestRead = Integer.MAX_VALUE;
+    private boolean procStatRead;
+    private boolean bootTimeKnown;
+
     /**
-     * Whether the copy at {@code location} will surely not be used, given the artifacts read so
-     * far (in the order they were read): a better-placed copy has been read, and it is usable
-     * now, so it stays usable whatever comes later.
+     * Takes note of an artifact read (any kind; from either of a folder's reading threads).
+     * Only what decides a skip is kept, so that each decision costs the same however many
+     * files came before.
      */
-    public static boolean surelyUnused(Location location, List<ParsedArtifact> readSoFar) {
-        if (!mayBeSkipped(location)) {
-            return false;
+    public synchronized void read(ParsedArtifact a) {
+        if (!a.status().usable()) {
+            return;
         }
-        boolean bootTimeKnown = bootTimeKnown(readSoFar);
-        return readSoFar.stream().anyMatch(a -> LOGICAL.equals(a.logical()) && a.preference() < location.preference()
-                && a.status().usable() && usable(a, bootTimeKnown));
+        if (LOGICAL.equals(a.logical())) {
+            bestRead = Math.min(bestRead, a.preference());
+            if (clockStamps(a) > 0) {
+                bestWithClock = Math.min(bestWithClock, a.preference());
+            }
+        } else if ("proc-stat".equals(a.logical()) && a.preference() == 0 && !procStatRead) {
+            // the catalog's one place for /proc/stat; of two copies there (one in an archive
+            // inside the bundle) the clock is read from the first read, as this one is
+            procStatRead = true;
+            bootTimeKnown = ClockCombiner.bootTimeOf(a).isPresent();
+        }
     }
 
     /**
-     * Whether the bundle surely tells the boot time. Only the copy of /proc/stat that will be
-     * chosen counts: the first usable one at the catalog's only place for it (preference 0). A
-     * later copy at the same path comes after it; one found by content ranks below it.
+     * Whether the copy at {@code location} will surely not be used, given the artifacts read so
+     * far: a better-placed copy has been read and it is usable now (it carries its own clock,
+     * or /proc/stat gave the boot time), so it stays usable whatever comes later.
      */
-    private static boolean bootTimeKnown(List<ParsedArtifact> readSoFar) {
-        Optional<ParsedArtifact> procStat = readSoFar.stream()
-                .filter(a -> "proc-stat".equals(a.logical()) && a.status().usable())
-                .min(Comparator.comparingInt(ParsedArtifact::preference));
-        return procStat.filter(a -> a.preference() == 0).flatMap(ClockCombiner::bootTimeOf).isPresent();
+    public synchronized boolean surelyUnused(Location location) {
+        return mayBeSkipped(location)
+                && (bestWithClock < location.preference() || bootTimeKnown && bestRead < location.preference());
     }
 }

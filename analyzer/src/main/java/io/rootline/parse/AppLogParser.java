@@ -43,6 +43,9 @@ final class AppLogParser implements ArtifactParser {
     private final Record record = new Record();
     private long records;
     private long exceptionRecords;
+    /** Bytes 0-7 and 8-15 ("2024-02-", "01 08:00") of the last stamp found valid; -1 is no ASCII. */
+    private long validDay = -1;
+    private long validMinute = -1;
 
     AppLogParser() {
         this(true);
@@ -107,8 +110,7 @@ final class AppLogParser implements ArtifactParser {
         }
         int end = plainDateTimeEnd(b, n);
         if (end >= 0) {
-            if (EXCEPTION_WORDS.foundIn(b, end, n) || !FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2),
-                    FastLines.two(b, 5), FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
+            if (EXCEPTION_WORDS.foundIn(b, end, n) || !validStamp(b)) {
                 return false; // the grammar path reads the exceptions, or reports the impossible stamp
             }
             flush(out);
@@ -130,6 +132,26 @@ final class AppLogParser implements ArtifactParser {
             record.begin(Stamp.NONE);
             records++;
         }
+        return true;
+    }
+
+    /**
+     * Whether java.time accepts the stamp the line starts with (its shape already checked).
+     * Records come minutes apart at most, so the day and the minute are judged once, and each
+     * line after that only its second: a log holds millions of stamps.
+     */
+    private boolean validStamp(byte[] b) {
+        long dayBytes = FastLines.eightBytes(b, 0);
+        long minuteBytes = FastLines.eightBytes(b, 8);
+        if (dayBytes == validDay && minuteBytes == validMinute) {
+            return FastLines.two(b, 17) <= 59;
+        }
+        if (!FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2), FastLines.two(b, 5),
+                FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
+            return false;
+        }
+        validDay = dayBytes;
+        validMinute = minuteBytes;
         return true;
     }
 

@@ -53,8 +53,9 @@ public final class ClockCombiner {
         ZoneOffset offset = null;
         String zoneName = olson.or(() -> etcTimezone).or(() -> localtimeLink).or(() -> abbreviation).orElse(null);
         String zoneSource = null;
-        if (tdOffset.isPresent() && parseOffset(tdOffset.get()).isPresent()) {
-            offset = parseOffset(tdOffset.get()).get();
+        Optional<ZoneOffset> tdZone = tdOffset.flatMap(ClockCombiner::parseOffset);
+        if (tdZone.isPresent()) {
+            offset = tdZone.get();
             zoneSource = artifacts.chosen("timedatectl").orElseThrow().path();
         } else if (local.isPresent() && utc.isPresent()) {
             long minutes = Math.round(Duration.between(utc.get(), local.get()).getSeconds() / 900.0) * 15;
@@ -118,9 +119,8 @@ public final class ClockCombiner {
      * foresaw: the boot time from btime, which needs nothing else.
      */
     public static ClockEvidence bootTimeOnly(BundleArtifacts artifacts) {
-        return artifacts.chosen("proc-stat").flatMap(ClockCombiner::bootTimeOf)
-                .map(boot -> new ClockEvidence(null, null, null, null, null, boot,
-                        artifacts.chosen("proc-stat").orElseThrow().path() + " btime"))
+        return artifacts.chosen("proc-stat").flatMap(procStat -> bootTimeOf(procStat)
+                        .map(boot -> new ClockEvidence(null, null, null, null, null, boot, procStat.path() + " btime")))
                 .orElse(ClockEvidence.NONE);
     }
 

@@ -30,20 +30,18 @@ public final class BurstCollapser {
 
     /** The bursts of one artifact's events, in the time order of their first events (then line order). */
     public Bursts collapse(PlacedEvents events) {
-        // Two passes: the first finds where bursts start, so that the second can put each
-        // burst, as it closes, at its place in line order, in columns made at their size.
+        // Two passes: the first finds where bursts start, and which are more than their first
+        // event, so that the second can put each burst, as it closes, at its place in line
+        // order, in columns made at their size.
         BitSet starts = new BitSet(events.size());
-        run(events, (first, last, printed, suppressed) -> starts.set(first));
-        long[] words = starts.toLongArray();
-        int[] before = new int[words.length];
-        for (int w = 1; w < words.length; w++) {
-            before[w] = before[w - 1] + Long.bitCount(words[w - 1]);
-        }
-        Bursts bursts = new Bursts(events, starts.cardinality());
+        BitSet longer = new BitSet(events.size());
         run(events, (first, last, printed, suppressed) -> {
-            int rank = before[first >>> 6] + Long.bitCount(words[first >>> 6] & ((1L << (first & 63)) - 1));
-            bursts.set(rank, first, last, printed, suppressed);
+            starts.set(first);
+            longer.set(first, !Bursts.single(events, first, last, printed, suppressed));
         });
+        BitRanks ranks = new BitRanks(starts);
+        Bursts bursts = new Bursts(events, ranks.count(), new BitRanks(longer));
+        run(events, (first, last, printed, suppressed) -> bursts.set(ranks.rank(first), first, last, printed, suppressed));
         return bursts.sortedByTime();
     }
 

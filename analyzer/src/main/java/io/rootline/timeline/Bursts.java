@@ -4,39 +4,51 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * One artifact's bursts, in order of their first event, kept as columns: a burst is the
- * positions of its first and last events in the artifact's {@link PlacedEvents} and the
- * events it printed, 16 bytes (and the events suppressed, in the artifacts whose rate-limit
- * notes give some). An application log that fails every few seconds for days makes a
- * burst of nearly every failure, so bursts as objects would grow with the log as events
- * did. Read as a list, each {@link #get} makes the {@link Burst} afresh.
+ * One artifact's bursts, in order of their first event, kept as columns. An application log
+ * that fails every few seconds for days makes a burst of nearly every failure, so bursts as
+ * objects would grow with the log as events did; even as columns of first and last events,
+ * events printed and suppressed they would cost 16 bytes or more. Most bursts are one event,
+ * all said by the event itself: such a burst costs the four bytes of its first event's
+ * position. The others (4 % of the bench's application log, every rate-limited kernel burst)
+ * keep their last event, events printed and suppressed in columns of their own, found
+ * through the position of their first event. Read as a list, each {@link #get} makes the
+ * {@link Burst} afresh.
  */
 public final class Bursts extends AbstractList<Burst> implements RandomAccess, KindColumns {
 
     private final PlacedEvents events;
     private final int[] first;
-    private final int[] last;
-    private final long[] printed;
-    /** Made only when a rate-limit note counts into a burst: an application log has none. */
-    private long[] suppressed;
+    private final Longer longer;
 
-    /** Room for exactly {@code size} bursts, each then {@linkplain #set set}. */
-    Bursts(PlacedEvents events, int size) {
-        this.events = events;
-        this.first = new int[size];
-        this.last = new int[size];
-        this.printed = new long[size];
+    /**
+     * Room for exactly {@code size} bursts, each then {@linkplain #set set}, of which those
+     * not {@linkplain #single single} start at the positions in {@code longer}.
+     */
+    Bursts(PlacedEvents events, int size, BitRanks longer) {
+        this(events, new int[size], new Longer(longer));
     }
 
+    private Bursts(PlacedEvents events, int[] first, Longer longer) {
+        this.events = events;
+        this.first = first;
+        this.longer = longer;
+    }
+
+    /** Whether a burst is its first event alone, so that it needs no column but that event's position. */
+    static boolean single(PlacedEvents events, int firstEvent, int lastEvent, long printedEvents, long suppressedEvents) {
+        return lastEvent == firstEvent && printedEvents == events.count(firstEvent) && suppressedEvents == 0;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a burst that is more than one event starts at a
+     *                                  position the constructor was not told of
+     */
     void set(int k, int firstEvent, int lastEvent, long printedEvents, long suppressedEvents) {
         first[k] = firstEvent;
-        last[k] = lastEvent;
-        printed[k] = printedEvents;
-        if (suppressed == null && suppressedEvents != 0) {
-            suppressed = new long[first.length];
-        }
-        if (suppressed != null) {
-            suppressed[k] = suppressedEvents;
+        if (longer.starts.contains(firstEvent)) {
+            longer.set(longer.starts.rank(firstEvent), lastEvent, printedEvents, suppressedEvents);
+        } else if (!single(events, firstEvent, lastEvent, printedEvents, suppressedEvents)) {
+            throw new IllegalArgumentException("the burst at event " + firstEvent + " is more than one event");
         }
     }
 
@@ -57,12 +69,12 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
             order.add(0, k);
         }
         order.sort((a, x, b, y) -> compareTime(x, y));
-        Bursts byTime = new Bursts(events, first.length);
+        int[] byTime = new int[first.length];
         for (int k = 0; k < first.length; k++) {
-            int from = order.position(k);
-            byTime.set(k, first[from], last[from], printed[from], suppressed(from));
+            byTime[k] = first[order.position(k)];
         }
-        return byTime;
+        // the columns of the longer bursts go by first event, whatever the order of the bursts
+        return new Bursts(events, byTime, longer);
     }
 
     private int compareTime(int x, int y) {
@@ -90,11 +102,12 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
         if (k < 0 || k >= first.length) {
             throw new IndexOutOfBoundsException("burst " + k + " of " + first.length);
         }
-        return new Burst(events, first[k], last[k], printed[k], suppressed(k));
-    }
-
-    private long suppressed(int k) {
-        return suppressed == null ? 0 : suppressed[k];
+        int f = first[k];
+        if (!longer.starts.contains(f)) {
+            return new Burst(events, f, f, events.count(f), 0);
+        }
+        int r = longer.starts.rank(f);
+        return new Burst(events, f, longer.last[r], longer.printed[r], longer.suppressed(r));
     }
 
     /** The kind of a burst, without making it. */
@@ -106,5 +119,35 @@ public final class Bursts extends AbstractList<Burst> implements RandomAccess, K
     /** The first event of a burst, as a position in {@link #events}. */
     int firstEvent(int k) {
         return first[k];
+    }
+
+    /** The bursts that are more than their first event, by the rank of that event among theirs. */
+    private static final class Longer {
+        private final BitRanks starts;
+        private final int[] last;
+        private final long[] printed;
+        /** Made only when a rate-limit note counts into a burst: an application log has none. */
+        private long[] suppressed;
+
+        Longer(BitRanks starts) {
+            this.starts = starts;
+            this.last = new int[starts.count()];
+            this.printed = new long[starts.count()];
+        }
+
+        void set(int r, int lastEvent, long printedEvents, long suppressedEvents) {
+            last[r] = lastEvent;
+            printed[r] = printedEvents;
+            if (suppressed == null && suppressedEvents != 0) {
+                suppressed = new long[last.length];
+            }
+            if (suppressed != null) {
+                suppressed[r] = suppressedEvents;
+            }
+        }
+
+        long suppressed(int r) {
+            return suppressed == null ? 0 : suppressed[r];
+        }
     }
 }

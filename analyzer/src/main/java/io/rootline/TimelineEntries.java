@@ -7,10 +7,11 @@ import io.rootline.rules.SymptomMatch;
 import io.rootline.timeline.Burst;
 import java.time.Instant;
 import java.util.AbstractList;
-import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -21,15 +22,18 @@ import java.util.function.Predicate;
 final class TimelineEntries {
 
     private final List<Finding> findings;
-    /** The lines findings quote, by path. */
-    private final Map<String, BitSet> quotedLines = new HashMap<>();
+    /**
+     * The lines findings quote, by path: a few dozen, though their numbers run to the tens of
+     * millions in a long log (a set of bits up to them would grow with the log).
+     */
+    private final Map<String, Set<Integer>> quotedLines = new HashMap<>();
 
     TimelineEntries(List<Finding> findings) {
         this.findings = findings;
         for (Finding f : findings) {
             for (Evidence e : f.evidence()) {
                 if (e.line() >= 0) {
-                    quotedLines.computeIfAbsent(e.path(), p -> new BitSet()).set(e.line());
+                    quotedLines.computeIfAbsent(e.path(), p -> new HashSet<>()).add(e.line());
                 }
             }
         }
@@ -46,8 +50,8 @@ final class TimelineEntries {
     }
 
     private boolean quoted(String path, int line) {
-        BitSet lines = quotedLines.get(path);
-        return lines != null && line >= 0 && lines.get(line);
+        Set<Integer> lines = quotedLines.get(path);
+        return lines != null && lines.contains(line);
     }
 
     private List<TimelineEntry> entries(List<Burst> kind) {

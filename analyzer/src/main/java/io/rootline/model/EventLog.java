@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -17,9 +18,11 @@ import java.util.RandomAccess;
  *
  * <p>An application log of gigabytes holds a failure every few lines: as {@link Event}
  * records with their stamps and evidence, each cost about 200 bytes, and the analyzer's
- * memory grew with the log. Here an event costs about 40 bytes: its time as two numbers,
- * its line number, and references to strings and attribute maps that the parsers share.
- * Read as a {@code List<Event>}, each {@link #get} builds the event afresh, equal to the one
+ * memory grew with the log. Here an event costs 15 bytes: its time as one number (and its
+ * form), its line number, and the number of its shape (kind, quoted text and attributes)
+ * among the shapes of its chunk. A log's failures repeat a few shapes word for word, so a
+ * shape is kept once per chunk rather than as three references per event. Read as a
+ * {@code List<Event>}, each {@link #get} builds the event afresh, equal to the one
  * appended.
  *
  * <p>A parser's {@link io.rootline.parse.ArtifactBuilder} fills the log; once the artifact
@@ -33,6 +36,10 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     private static final byte TIME_OF_DAY = 3;
     private static final byte SINCE_BOOT = 4;
     private static final byte YEARLESS_WALL = 5;
+    /** An absolute or local wall time beyond the years 1678-2262, which a long of nanoseconds holds. */
+    private static final byte ABSOLUTE_WIDE = 6;
+    private static final byte LOCAL_WALL_WIDE = 7;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     /** Events per chunk once the first chunk has grown to full size. */
@@ -78,24 +85,22 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
         int at = size & (CHUNK - 1);
         if (at == 0 && size > 0 || chunks.isEmpty()) {
+            if (!chunks.isEmpty()) {
+                chunks.get(chunks.size() - 1).filled();
+            }
             chunks.add(new Chunk(chunks.isEmpty() ? 16 : CHUNK));
         }
         Chunk c = chunks.get(chunks.size() - 1);
-        if (at == c.kinds.length) {
+        if (at == c.forms.length) {
             c = c.grown(Math.min(CHUNK, at * 2));
             chunks.set(chunks.size() - 1, c);
         }
         size++;
-        c.kinds[at] = event.kind();
         Stamp stamp = event.stamp();
         if (stamp instanceof Stamp.Absolute a) {
-            c.forms[at] = ABSOLUTE;
-            c.values[at] = a.instant().getEpochSecond();
-            c.nanos[at] = a.instant().getNano();
+            c.time(at, ABSOLUTE, ABSOLUTE_WIDE, a.instant().getEpochSecond(), a.instant().getNano());
         } else if (stamp instanceof Stamp.LocalWall w) {
-            c.forms[at] = LOCAL_WALL;
-            c.values[at] = w.dateTime().toEpochSecond(ZoneOffset.UTC);
-            c.nanos[at] = w.dateTime().getNano();
+            c.time(at, LOCAL_WALL, LOCAL_WALL_WIDE, w.dateTime().toEpochSecond(ZoneOffset.UTC), w.dateTime().getNano());
         } else if (stamp instanceof Stamp.TimeOfDay t) {
             c.forms[at] = TIME_OF_DAY;
             c.values[at] = t.time().toNanoOfDay();
@@ -111,13 +116,15 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
         c.count(at, event.count());
         c.lines[at] = evidence.line();
-        c.texts[at] = evidence.text();
-        c.attributes[at] = event.attributes();
+        c.shape(at, event.kind(), evidence.text(), event.attributes());
     }
 
     /** Ends appending: from now on the log only reads. */
     public void seal() {
         sealed = true;
+        if (!chunks.isEmpty()) {
+            chunks.get(chunks.size() - 1).filled();
+        }
     }
 
     @Override
@@ -131,7 +138,8 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     }
 
     public String kind(int i) {
-        return chunk(i).kinds[i & (CHUNK - 1)];
+        Chunk c = chunk(i);
+        return c.kinds[c.shapes[i & (CHUNK - 1)]];
     }
 
     public long count(int i) {
@@ -141,12 +149,13 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
 
     public Evidence evidence(int i) {
         Chunk c = chunk(i);
-        return new Evidence(path, c.lines[i & (CHUNK - 1)], c.texts[i & (CHUNK - 1)]);
+        return new Evidence(path, c.lines[i & (CHUNK - 1)], c.texts[c.shapes[i & (CHUNK - 1)]]);
     }
 
     /** The text of the line the event was read from, as its evidence quotes it. */
     public String text(int i) {
-        return chunk(i).texts[i & (CHUNK - 1)];
+        Chunk c = chunk(i);
+        return c.texts[c.shapes[i & (CHUNK - 1)]];
     }
 
     /** The 1-based line the event was read from. */
@@ -156,15 +165,20 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
 
     @SuppressWarnings("unchecked")
     public Map<String, String> attributes(int i) {
-        return (Map<String, String>) chunk(i).attributes[i & (CHUNK - 1)];
+        Chunk c = chunk(i);
+        return (Map<String, String>) c.attributes[c.shapes[i & (CHUNK - 1)]];
     }
 
     public Stamp stamp(int i) {
         Chunk c = chunk(i);
         int at = i & (CHUNK - 1);
         return switch (c.forms[at]) {
-            case ABSOLUTE -> new Stamp.Absolute(Instant.ofEpochSecond(c.values[at], c.nanos[at]));
-            case LOCAL_WALL -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(c.values[at], c.nanos[at], ZoneOffset.UTC));
+            case ABSOLUTE -> new Stamp.Absolute(Instant.ofEpochSecond(Math.floorDiv(c.values[at], NANOS_PER_SECOND),
+                    Math.floorMod(c.values[at], NANOS_PER_SECOND)));
+            case ABSOLUTE_WIDE -> new Stamp.Absolute(Instant.ofEpochSecond(c.values[at], c.wideNanos[at]));
+            case LOCAL_WALL -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(Math.floorDiv(c.values[at], NANOS_PER_SECOND),
+                    (int) Math.floorMod(c.values[at], NANOS_PER_SECOND), ZoneOffset.UTC));
+            case LOCAL_WALL_WIDE -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(c.values[at], c.wideNanos[at], ZoneOffset.UTC));
             case TIME_OF_DAY -> new Stamp.TimeOfDay(LocalTime.ofNanoOfDay(c.values[at]));
             case SINCE_BOOT -> new Stamp.SinceBoot(Double.longBitsToDouble(c.values[at]));
             case YEARLESS_WALL -> {
@@ -199,41 +213,68 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
      * full collection, and peak memory would grow twice as fast as the log.
      */
     private static final class Chunk {
-        private final String[] kinds;
         private final byte[] forms;
-        /** Epoch seconds (absolute; local wall read as if UTC), nanos of the day, or a double's bits. */
+        /**
+         * Epoch nanoseconds (absolute; local wall read as if UTC), or for the wide forms epoch
+         * seconds; nanos of the day; or a double's bits.
+         */
         private final long[] values;
-        private final int[] nanos;
+        /** The nanoseconds of the wide forms' seconds: made only when a time lies beyond a long's nanoseconds. */
+        private int[] wideNanos;
         /** Made only when an event stands for more than one occurrence: most stand for one. */
         private long[] counts;
         private final int[] lines;
-        private final String[] texts;
-        private final Object[] attributes;
+        /** Each event's shape, a place in the three columns below; a chunk of {@value #CHUNK} has as many at most. */
+        private final char[] shapes;
+        private String[] kinds;
+        private String[] texts;
+        private Object[] attributes;
+        private int shapeCount;
+        /** The shapes' places while the chunk fills; dropped once it is full. */
+        private Map<Shape, Character> shapeIndex = new HashMap<>();
 
         Chunk(int capacity) {
-            kinds = new String[capacity];
             forms = new byte[capacity];
             values = new long[capacity];
-            nanos = new int[capacity];
             lines = new int[capacity];
-            texts = new String[capacity];
-            attributes = new Object[capacity];
+            shapes = new char[capacity];
+            kinds = new String[8];
+            texts = new String[8];
+            attributes = new Object[8];
         }
 
         private Chunk(Chunk from, int capacity) {
-            kinds = Arrays.copyOf(from.kinds, capacity);
             forms = Arrays.copyOf(from.forms, capacity);
             values = Arrays.copyOf(from.values, capacity);
-            nanos = Arrays.copyOf(from.nanos, capacity);
+            wideNanos = from.wideNanos == null ? null : Arrays.copyOf(from.wideNanos, capacity);
             counts = from.counts == null ? null : Arrays.copyOf(from.counts, capacity);
             lines = Arrays.copyOf(from.lines, capacity);
-            texts = Arrays.copyOf(from.texts, capacity);
-            attributes = Arrays.copyOf(from.attributes, capacity);
+            shapes = Arrays.copyOf(from.shapes, capacity);
+            kinds = from.kinds;
+            texts = from.texts;
+            attributes = from.attributes;
+            shapeCount = from.shapeCount;
+            shapeIndex = from.shapeIndex;
+        }
+
+        /** An absolute or local wall time: as nanoseconds when a long holds them, else in the wide form. */
+        void time(int at, byte form, byte wideForm, long seconds, int nanos) {
+            if (seconds > Long.MIN_VALUE / NANOS_PER_SECOND && seconds < Long.MAX_VALUE / NANOS_PER_SECOND) {
+                forms[at] = form;
+                values[at] = seconds * NANOS_PER_SECOND + nanos;
+                return;
+            }
+            if (wideNanos == null) {
+                wideNanos = new int[forms.length];
+            }
+            forms[at] = wideForm;
+            values[at] = seconds;
+            wideNanos[at] = nanos;
         }
 
         void count(int at, long count) {
             if (counts == null && count != 1) {
-                counts = new long[kinds.length];
+                counts = new long[forms.length];
                 Arrays.fill(counts, 0, at, 1);
             }
             if (counts != null) {
@@ -241,9 +282,40 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             }
         }
 
+        void shape(int at, String kind, String text, Object attributes) {
+            Character known = shapeIndex.get(new Shape(kind, text, attributes));
+            if (known != null) {
+                shapes[at] = known;
+                return;
+            }
+            if (shapeCount == kinds.length) {
+                int grown = Math.min(CHUNK, shapeCount * 2);
+                kinds = Arrays.copyOf(kinds, grown);
+                texts = Arrays.copyOf(texts, grown);
+                this.attributes = Arrays.copyOf(this.attributes, grown);
+            }
+            kinds[shapeCount] = kind;
+            texts[shapeCount] = text;
+            this.attributes[shapeCount] = attributes;
+            shapeIndex.put(new Shape(kind, text, attributes), (char) shapeCount);
+            shapes[at] = (char) shapeCount++;
+        }
+
+        /** No event will be added: the shapes' index goes, and their columns shrink to their count. */
+        void filled() {
+            shapeIndex = null;
+            kinds = Arrays.copyOf(kinds, shapeCount);
+            texts = Arrays.copyOf(texts, shapeCount);
+            attributes = Arrays.copyOf(attributes, shapeCount);
+        }
+
         /** The first chunk starts small (most artifacts have a handful of events) and doubles. */
         Chunk grown(int capacity) {
             return new Chunk(this, capacity);
         }
+    }
+
+    /** What events share word for word: their kind, the text they quote and their attributes. */
+    private record Shape(String kind, String text, Object attributes) {
     }
 }

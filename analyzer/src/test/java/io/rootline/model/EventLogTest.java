@@ -52,6 +52,54 @@ class EventLogTest {
     }
 
     @Test
+    void timesAtAndBeyondTheEdgesOfALongOfNanosecondsComeBackExact() {
+        long edge = Long.MAX_VALUE / 1_000_000_000L; // 2262-04-11: the last second a long of nanoseconds holds whole
+        List<Stamp> stamps = new ArrayList<>();
+        for (long seconds : new long[] {0, -1, 1, edge - 1, edge, edge + 1, -edge + 1, -edge, -edge - 1,
+                Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()}) {
+            for (int nanos : new int[] {0, 1, 500_000_000, 999_999_999}) {
+                stamps.add(new Stamp.Absolute(Instant.ofEpochSecond(seconds, nanos)));
+            }
+        }
+        for (LocalDateTime wall : new LocalDateTime[] {LocalDateTime.MIN, LocalDateTime.MAX,
+                LocalDateTime.of(1677, 9, 21, 0, 12, 43, 145_224_191), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_999),
+                LocalDateTime.of(2262, 4, 11, 23, 47, 16, 854_775_807), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 1)}) {
+            stamps.add(new Stamp.LocalWall(wall));
+        }
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < stamps.size(); i++) {
+            events.add(Event.of("app.timeout", stamps.get(i), new Evidence(PATH, i + 1, "x")));
+        }
+        EventLog log = EventLog.of(PATH, events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(stamps.get(i), log.stamp(i), "stamp " + i);
+        }
+    }
+
+    @Test
+    void eventsSharingTheirShapeComeBackEqualAcrossChunks() {
+        // a log's failures repeat a few kinds, texts and attributes word for word; copies equal but not the same strings too
+        String[] kinds = {"app.dns-failure", "app.timeout", "app.redis-timeout"};
+        String[] texts = {"java.net.UnknownHostException: db", "java.net.SocketTimeoutException: Read timed out", ""};
+        List<Map<String, String>> attributes = List.of(Map.of(), Map.of("exception", "java.net.UnknownHostException"),
+                Map.of("exception", "java.net.SocketTimeoutException"));
+        Random random = new Random(5);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 13_000; i++) {
+            String text = i % 1000 == 999 ? "unique " + i : new String(texts[random.nextInt(texts.length)]);
+            events.add(new Event(kinds[random.nextInt(kinds.length)], stamp(random, i), 1,
+                    attributes.get(random.nextInt(attributes.size())), new Evidence(PATH, i + 1, text)));
+        }
+        EventLog log = EventLog.of(PATH, events);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i), log.get(i), "event " + i);
+            assertEquals(events.get(i).kind(), log.kind(i));
+            assertEquals(events.get(i).evidence().text(), log.text(i));
+            assertEquals(events.get(i).attributes(), log.attributes(i));
+        }
+    }
+
+    @Test
     void countsOtherThanOneAreKeptWhereverTheyComeFirst() {
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 9000; i++) {

@@ -39,7 +39,6 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
     /** An absolute or local wall time beyond the years 1678-2262, which a long of nanoseconds holds. */
     private static final byte ABSOLUTE_WIDE = 6;
     private static final byte LOCAL_WALL_WIDE = 7;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     /** Events per chunk once the first chunk has grown to full size. */
@@ -173,11 +172,11 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         Chunk c = chunk(i);
         int at = i & (CHUNK - 1);
         return switch (c.forms[at]) {
-            case ABSOLUTE -> new Stamp.Absolute(Instant.ofEpochSecond(Math.floorDiv(c.values[at], NANOS_PER_SECOND),
-                    Math.floorMod(c.values[at], NANOS_PER_SECOND)));
+            case ABSOLUTE -> new Stamp.Absolute(Instant.ofEpochSecond(EpochNanos.epochSecond(c.values[at]),
+                    EpochNanos.nano(c.values[at])));
             case ABSOLUTE_WIDE -> new Stamp.Absolute(Instant.ofEpochSecond(c.values[at], c.wideNanos[at]));
-            case LOCAL_WALL -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(Math.floorDiv(c.values[at], NANOS_PER_SECOND),
-                    (int) Math.floorMod(c.values[at], NANOS_PER_SECOND), ZoneOffset.UTC));
+            case LOCAL_WALL -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(EpochNanos.epochSecond(c.values[at]),
+                    EpochNanos.nano(c.values[at]), ZoneOffset.UTC));
             case LOCAL_WALL_WIDE -> new Stamp.LocalWall(LocalDateTime.ofEpochSecond(c.values[at], c.wideNanos[at], ZoneOffset.UTC));
             case TIME_OF_DAY -> new Stamp.TimeOfDay(LocalTime.ofNanoOfDay(c.values[at]));
             case SINCE_BOOT -> new Stamp.SinceBoot(Double.longBitsToDouble(c.values[at]));
@@ -259,9 +258,9 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
 
         /** An absolute or local wall time: as nanoseconds when a long holds them, else in the wide form. */
         void time(int at, byte form, byte wideForm, long seconds, int nanos) {
-            if (seconds > Long.MIN_VALUE / NANOS_PER_SECOND && seconds < Long.MAX_VALUE / NANOS_PER_SECOND) {
+            if (EpochNanos.holds(seconds)) {
                 forms[at] = form;
-                values[at] = seconds * NANOS_PER_SECOND + nanos;
+                values[at] = EpochNanos.of(seconds, nanos);
                 return;
             }
             if (wideNanos == null) {

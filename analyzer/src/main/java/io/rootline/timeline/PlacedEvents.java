@@ -1,5 +1,6 @@
 package io.rootline.timeline;
 
+import io.rootline.model.EpochNanos;
 import io.rootline.model.Event;
 import io.rootline.model.EventLog;
 import io.rootline.model.Evidence;
@@ -13,26 +14,29 @@ import java.util.function.Function;
 
 /**
  * One artifact's events with their places on the bundle's time line, in line order. Like
- * the {@link EventLog} it reads, it keeps columns (an instant is two numbers), so that a
- * million placed events are not a million objects kept; read as a list, it makes each
- * {@link PlacedEvent} on demand.
+ * the {@link EventLog} it reads, it keeps columns (an instant is a long of epoch
+ * nanoseconds), so that a million placed events are not a million objects kept; read as a
+ * list, it makes each {@link PlacedEvent} on demand.
  */
 public final class PlacedEvents extends AbstractList<PlacedEvent> implements RandomAccess, KindColumns {
 
     private static final byte UNPLACED = 0;
     private static final byte AT_INSTANT = 1;
     private static final byte SINCE_BOOT = 2;
+    /** At an instant beyond the years 1678-2262, which a long of nanoseconds holds: seconds, and {@link #wideNanos}. */
+    private static final byte AT_WIDE_INSTANT = 3;
 
     private final EventLog log;
     private final byte[] placement;
-    private final long[] seconds;
-    private final int[] nanos;
+    /** Epoch nanoseconds, or epoch seconds for {@link #AT_WIDE_INSTANT}. */
+    private final long[] at;
+    /** Made only when an instant lies beyond a long's nanoseconds. */
+    private int[] wideNanos;
 
     private PlacedEvents(EventLog log) {
         this.log = log;
         this.placement = new byte[log.size()];
-        this.seconds = new long[log.size()];
-        this.nanos = new int[log.size()];
+        this.at = new long[log.size()];
     }
 
     /**
@@ -47,11 +51,20 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
         return placed;
     }
 
-    private void set(int i, Optional<Instant> at) {
-        if (at.isPresent()) {
-            placement[i] = AT_INSTANT;
-            seconds[i] = at.get().getEpochSecond();
-            nanos[i] = at.get().getNano();
+    private void set(int i, Optional<Instant> instant) {
+        if (instant.isPresent()) {
+            long seconds = instant.get().getEpochSecond();
+            if (EpochNanos.holds(seconds)) {
+                placement[i] = AT_INSTANT;
+                at[i] = EpochNanos.of(seconds, instant.get().getNano());
+                return;
+            }
+            if (wideNanos == null) {
+                wideNanos = new int[placement.length];
+            }
+            placement[i] = AT_WIDE_INSTANT;
+            at[i] = seconds;
+            wideNanos[i] = instant.get().getNano();
         } else if (log.stampedSinceBoot(i)) {
             placement[i] = SINCE_BOOT;
         }
@@ -91,7 +104,7 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
 
     /** When the event happened, or null when the bundle lacks the clock evidence. */
     public Instant instant(int i) {
-        return placement[i] == AT_INSTANT ? Instant.ofEpochSecond(seconds[i], nanos[i]) : null;
+        return hasInstant(i) ? Instant.ofEpochSecond(seconds(i), nanos(i)) : null;
     }
 
     /** The raw kernel seconds of an event that has no instant (null otherwise). */
@@ -105,7 +118,15 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
     }
 
     boolean hasInstant(int i) {
-        return placement[i] == AT_INSTANT;
+        return placement[i] == AT_INSTANT || placement[i] == AT_WIDE_INSTANT;
+    }
+
+    private long seconds(int i) {
+        return placement[i] == AT_INSTANT ? EpochNanos.epochSecond(at[i]) : at[i];
+    }
+
+    private int nanos(int i) {
+        return placement[i] == AT_INSTANT ? EpochNanos.nano(at[i]) : wideNanos[i];
     }
 
     boolean placed(int i) {
@@ -115,7 +136,7 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
     /** A number that orders the events of one artifact: epoch seconds, or seconds since boot. */
     double axis(int i) {
         return switch (placement[i]) {
-            case AT_INSTANT -> seconds[i] + nanos[i] / 1e9;
+            case AT_INSTANT, AT_WIDE_INSTANT -> seconds(i) + nanos(i) / 1e9;
             case SINCE_BOOT -> log.sinceBoot(i);
             default -> Double.NaN;
         };
@@ -128,7 +149,10 @@ public final class PlacedEvents extends AbstractList<PlacedEvent> implements Ran
         if (!ha || !hb) {
             return Boolean.compare(!ha, !hb);
         }
-        int c = Long.compare(a.seconds[i], b.seconds[j]);
-        return c != 0 ? c : Integer.compare(a.nanos[i], b.nanos[j]);
+        if (a.placement[i] == AT_INSTANT && b.placement[j] == AT_INSTANT) {
+            return Long.compare(a.at[i], b.at[j]);
+        }
+        int c = Long.compare(a.seconds(i), b.seconds(j));
+        return c != 0 ? c : Integer.compare(a.nanos(i), b.nanos(j));
     }
 }

@@ -282,7 +282,8 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
 
         void shape(int at, String kind, String text, Object attributes) {
-            Character known = shapeIndex.get(new Shape(kind, text, attributes));
+            Shape shape = new Shape(kind, text, attributes);
+            Character known = shapeIndex.get(shape);
             if (known != null) {
                 shapes[at] = known;
                 return;
@@ -296,7 +297,7 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
             kinds[shapeCount] = kind;
             texts[shapeCount] = text;
             this.attributes[shapeCount] = attributes;
-            shapeIndex.put(new Shape(kind, text, attributes), (char) shapeCount);
+            shapeIndex.put(shape, (char) shapeCount);
             shapes[at] = (char) shapeCount++;
         }
 

@@ -143,6 +143,7 @@ final class ArtifactCollector implements BundleVisitor {
         if (location.note() != null) {
             out.note(location.note());
         }
+        out.keepAtMost(limits.maxEvents());
         try {
             keep(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
                     limits.maxArtifactBytes()));

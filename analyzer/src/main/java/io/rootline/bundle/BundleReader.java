@@ -304,13 +304,15 @@ public final class BundleReader {
         largestFirst.sort(Comparator.comparingLong((Map.Entry<String, Path> f) -> size(f.getValue())).reversed()
                 .thenComparing(Map.Entry::getKey));
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        // an Error too (out of memory) goes to the caller, rather than ending the helper with a
+        // stack trace and its files silently missing from the report
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable reader = () -> {
             try {
                 for (int i; (i = next.getAndIncrement()) < largestFirst.size() && failure.get() == null; ) {
                     readFile(largestFirst.get(i).getKey(), largestFirst.get(i).getValue(), reading, progress);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failure.compareAndSet(null, e);
             }
         };
@@ -329,8 +331,11 @@ public final class BundleReader {
                 throw new InterruptedIOException("interrupted while reading " + files.size() + " files");
             }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() instanceof Error e) {
+            throw e;
         }
     }
 

@@ -66,6 +66,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Stop when an archive expands more than N times its compressed size, past the first 64M (default ${DEFAULT-VALUE}).")
     long maxRatio = Limits.DEFAULTS.maxRatio();
 
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "Keep at most N events of one artifact; later ones are counted, not kept (default ${DEFAULT-VALUE}).")
+    long maxEvents = Limits.DEFAULTS.maxEvents();
+
     @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
     boolean debug;
 
@@ -89,7 +93,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return usage(err, "unknown --fail-on '" + failOn + "': use critical, high, medium, low or info");
         }
         if (maxLineBytes < 1024 || maxLineBytes > (1 << 30) || maxEntries < 1 || maxArtifactBytes < 1
-                || maxTotalBytes < 1 || maxRatio < 1) {
+                || maxTotalBytes < 1 || maxRatio < 1 || maxEvents < 1) {
             return usage(err, "limits: --max-line-bytes from 1K to 1G, the others at least 1");
         }
         // The bundled rules load on a thread of their own while the first bundle is read.
@@ -115,7 +119,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
 
         Analyzer analyzer = new Analyzer(rules, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
-                .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio));
+                .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio)
+                .withMaxEvents(maxEvents));
         List<Report> reports = new ArrayList<>();
         boolean unreadable = false;
         for (Path path : paths) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 analysis done (and nothing at or above --fail-on); 1 a finding at
  * or above --fail-on, or rule files with errors for {@code rules check}; 2 usage error,
- * or nothing readable.
+ * nothing readable, or the analysis ran out of memory.
  */
 @Command(name = "rootline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Offline analyzer of Linux support bundles: a root-cause timeline from a sosreport.",
@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysis done, nothing at or above --fail-on",
                 "1:a finding at or above --fail-on (analyze); rule errors (rules check)",
-                "2:usage error, or nothing readable"})
+                "2:usage error, nothing readable, or out of memory"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -28,7 +28,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            // what the analysis held is unreachable by now, so there is room for the message
+            System.err.println("rootline: out of memory (" + e.getMessage() + "): keep fewer events of each artifact"
+                    + " (--max-events) or give Java a larger heap (ROOTLINE_JAVA_OPTS, see the README)");
+            code = USAGE;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

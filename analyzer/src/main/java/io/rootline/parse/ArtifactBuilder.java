@@ -7,6 +7,8 @@ import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Collects what a parser reads from one artifact. Every line a grammar does not
@@ -28,6 +30,10 @@ public final class ArtifactBuilder {
     private final List<Fact> facts = new ArrayList<>();
     private final EventLog events;
     private final List<Table> tables = new ArrayList<>();
+    private long maxEvents = Long.MAX_VALUE;
+    /** Events past {@link #maxEvents}, by kind, and the line of the first of them. */
+    private final Map<String, Long> notKept = new TreeMap<>();
+    private int firstNotKeptLine;
     private long lines;
     private long unknownLines;
     private long problemCount;
@@ -90,8 +96,24 @@ public final class ArtifactBuilder {
         facts.add(fact);
     }
 
+    /**
+     * Keeps at most this many events; later ones are counted by kind, and the artifact is
+     * partial. A kernel log of millions of drop messages that no rate limit thinned, or a
+     * crafted one, would otherwise fill the heap.
+     */
+    public void keepAtMost(long events) {
+        maxEvents = events;
+    }
+
     public void event(Event event) {
-        events.append(event);
+        if (events.size() < maxEvents) {
+            events.append(event);
+            return;
+        }
+        if (notKept.isEmpty()) {
+            firstNotKeptLine = event.evidence().line();
+        }
+        notKept.merge(event.kind(), 1L, Long::sum);
     }
 
     public void table(Table table) {
@@ -99,6 +121,13 @@ public final class ArtifactBuilder {
     }
 
     public ParsedArtifact build() {
+        if (!notKept.isEmpty()) {
+            StringBuilder kinds = new StringBuilder();
+            notKept.forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(n));
+            cutShort("events from line " + firstNotKeptLine + " on were counted, not kept (" + kinds + "): "
+                    + maxEvents + " were kept (--max-events)");
+            notKept.clear();
+        }
         List<String> shown = new ArrayList<>(problems);
         if (problemCount > problems.size()) {
             shown.add("… and " + (problemCount - problems.size()) + " more problems");

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -178,6 +179,23 @@ public final class HostileBundles {
             }
             out.write('\n');
             out.write(rest.getBytes(StandardCharsets.US_ASCII));
+        }
+        return bundle;
+    }
+
+    /**
+     * The incident, then {@code lines} drop messages a millisecond apart that no rate limit
+     * thinned: a kernel log of events enough to fill the heap if each were kept.
+     */
+    static Path kernelFlood(Path dir, int lines) throws IOException {
+        Path bundle = BundleBuilder.conntrackIncident().write(dir, "kernel-flood", Container.FOLDER);
+        Path dmesg = bundle.resolve("sosreport-host1-2021-05-08-abc/sos_commands/kernel/dmesg");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dmesg, StandardOpenOption.APPEND), 1 << 16)) {
+            for (int i = 0; i < lines; i++) {
+                long micros = 3_000_000_000L + i * 1000L;
+                out.write(String.format("[%5d.%06d] nf_conntrack: table full, dropping packet%n", micros / 1_000_000, micros % 1_000_000)
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
         }
         return bundle;
     }

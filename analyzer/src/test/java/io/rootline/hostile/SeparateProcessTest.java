@@ -32,9 +32,13 @@ class SeparateProcessTest {
     }
 
     private Run rootline(Path privateTmp, Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP_BOUND, "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=" + privateTmp,
-                "-cp", System.getProperty("java.class.path"), "io.rootline.cli.Main"));
+        return rootline(List.of(HEAP_BOUND, "-XX:+ExitOnOutOfMemoryError"), privateTmp, workDir, args);
+    }
+
+    private Run rootline(List<String> jvm, Path privateTmp, Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-Djava.io.tmpdir=" + privateTmp, "-cp", System.getProperty("java.class.path"), "io.rootline.cli.Main"));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
@@ -52,17 +56,21 @@ class SeparateProcessTest {
         Path many = HostileBundles.manyFiles(bundles, 100_000);
         Path unsafe = HostileBundles.unsafeNames(bundles);
         Path links = HostileBundles.links(bundles);
+        // 2,000,000 drop events, each with a text of its own: kept, they would need more than the heap
+        Path flood = HostileBundles.kernelFlood(bundles, 2_000_000);
         Path privateTmp = Files.createDirectories(dir.resolve("tmp"));
         Path workDir = Files.createDirectories(dir.resolve("work"));
         List<String> before = listing(dir);
 
         Run run = rootline(privateTmp, workDir, "analyze", "--format", "json", bomb.toString(), longLine.toString(),
-                many.toString(), unsafe.toString(), links.toString());
+                many.toString(), unsafe.toString(), links.toString(), flood.toString());
 
         assertFalse(run.err().contains("OutOfMemoryError"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("\"rule\" : \"conntrack-table-full\""), "the bomb's incident was still analysed");
+        assertTrue(run.out().contains("events from line 500001 on were counted, not kept (kernel.conntrack-table-full ×1500005)"),
+                "the flood's events beyond --max-events were counted");
         assertEquals(List.of(), listing(workDir), "nothing is written in the working folder");
         assertTrue(listing(privateTmp).stream().allMatch(p -> p.contains("zstd") || p.contains("libzstd")),
                 "only the zstd native library (a dependency) may use the temporary folder: " + listing(privateTmp));
@@ -70,6 +78,21 @@ class SeparateProcessTest {
         after.removeIf(p -> p.startsWith("tmp/") || p.equals("stdout") || p.equals("stderr"));
         assertEquals(before, after, "nothing new beside the bundles");
         assertFalse(Files.exists(Path.of("/tmp/rootline-escape")));
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineNotAStackTrace() throws Exception {
+        // a heap too small for the events the limit lets it keep
+        Path flood = HostileBundles.kernelFlood(Files.createDirectories(dir.resolve("bundles")), 400_000);
+        Path work = Files.createDirectories(dir.resolve("work"));
+
+        Run run = rootline(List.of("-Xmx32m"), Files.createDirectories(dir.resolve("tmp")), work, "analyze",
+                "--max-events", "10000000", flood.toString());
+
+        assertEquals(2, run.exit(), run.err());
+        assertEquals("rootline: out of memory (Java heap space): keep fewer events of each artifact (--max-events) or give"
+                + " Java a larger heap (ROOTLINE_JAVA_OPTS, see the README)\n", run.err());
+        assertEquals("", run.out());
     }
 
     private static List<String> listing(Path root) throws IOException {

@@ -75,7 +75,8 @@ final class KernelLogParser implements ArtifactParser {
      * either a message that is plain text to the grammar (it holds none of
      * {@link KernelMessages#WORDS} and does not start with the "kernel: " tag), whose only effect
      * is to be counted as stamped, or a rate limiter's "SOURCE: N callbacks suppressed", which
-     * busy hosts print by the hundred thousand (audit's limiter, most of all).
+     * busy hosts print by the hundred thousand (audit's limiter, most of all), or the
+     * conntrack drop message, which a host without a rate limit prints by the million.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
@@ -98,7 +99,8 @@ final class KernelLogParser implements ArtifactParser {
         if (FastLines.startsWith(b, n, message, KERNEL_TAG)) {
             return false;
         }
-        if (KernelMessages.WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)) {
+        if (KernelMessages.WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)
+                && !conntrackFull(number, b, n, end, message, clock, out)) {
             return false;
         }
         stamped++;
@@ -126,6 +128,33 @@ final class KernelLogParser implements ArtifactParser {
             out.event(new Event(KernelMessages.RATELIMIT, stamp, count, Map.of("source", FastLines.text(b, message, nameEnd)),
                     out.evidence(number, LineReader.decode(b, n))));
         }
+        return true;
+    }
+
+    private static final byte[] CONNTRACK_FULL = FastLines.ascii("nf_conntrack: table full, dropping packet");
+
+    /**
+     * The drop message as most kernels print it, "nf_conntrack: table full, dropping packet",
+     * with an optional period and nothing after: the lexer's CONNTRACK_FULL token alone (any
+     * other byte after it would make the message plain text). Emits its event as
+     * {@link #line} does. The rarer forms (the prefix twice, "ip_conntrack: ") go to the grammar.
+     */
+    private boolean conntrackFull(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
+        if (!FastLines.startsWith(b, n, message, CONNTRACK_FULL)) {
+            return false;
+        }
+        int i = message + CONNTRACK_FULL.length;
+        if (i < n && b[i] == '.') {
+            i++;
+        }
+        for (; i < n; i++) {
+            if (!FastLines.blank(b[i])) {
+                return false;
+            }
+        }
+        String stampText = FastLines.text(b, 0, stampEnd);
+        Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
+        out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp, 1, Map.of(), out.evidence(number, LineReader.decode(b, n))));
         return true;
     }
 

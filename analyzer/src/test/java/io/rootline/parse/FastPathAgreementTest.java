@@ -32,7 +32,23 @@ class FastPathAgreementTest {
     }
 
     private static final List<Format> FORMATS = List.of(
-            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false), List.of()),
+            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false),
+                    List.of("[ 3000.000100] nf_conntrack: table full, dropping packet",
+                            "[ 3000.000100] nf_conntrack: table full, dropping packet.",
+                            "[ 3000.000100] nf_conntrack: table full, dropping packet..",
+                            "[ 3000.000100] nf_conntrack: table full, dropping packet \t\r",
+                            "[ 3000.000100] nf_conntrack: table full, dropping packets",
+                            "[ 3000.000100] nf_conntrack: table full, dropping packet x",
+                            "[ 3000.000100] nf_conntrack:  table full, dropping packet",
+                            "[ 3000.000100] nf_conntrack: nf_conntrack: table full, dropping packet",
+                            "[ 3000.000100] ip_conntrack: table full, dropping packet",
+                            "[ 3000.000100]\tnf_conntrack: table full, dropping packet",
+                            "[ 3000.000100]nf_conntrack: table full, dropping packet",
+                            "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet",
+                            "[Sat Feb 30 12:40:51 2021] nf_conntrack: table full, dropping packet",
+                            "[99999999999999999999999.0] nf_conntrack: table full, dropping packet",
+                            "nf_conntrack: table full, dropping packet",
+                            "[ 3000.000100] kernel: nf_conntrack: table full, dropping packet")),
             new Format(ArtifactKind.CONNTRACK, "Conntrack", List.of("conntrack-L"), () -> new ConntrackParser(true), () -> new ConntrackParser(false),
                     List.of("tcp 6 431999 _ESTABLISHED src=1 dport=80 [ASSURED]", "tcp 6 431999 ESTABLISHED_ src=1 dport=80",
                             "tcp 6 431999 Established src=1", "ipv4 2 tcp 6 src=1 dport=53", "ipv4 2 tcp 6", "ipv4 2 tcp 6 7",
@@ -132,6 +148,16 @@ class FastPathAgreementTest {
                 "tcp      6 95 TIME_WAIT src=127.0.0.1 dst=127.0.0.1 sport=37234 dport=6881 src=127.0.0.1 dst=127.0.0.1 sport=6881 dport=37234 [ASSURED] mark=0 use=1",
                 "udp      17 src=100.64.0.5 dst=8.8.8.8 sport=41510 dport=53 src=8.8.8.8 dst=192.168.122.222 sport=53 dport=12100 [OFFLOAD] mark=0 use=2",
                 "ipv6     10 icmpv6   58 29 src=fe80::1 dst=ff02::1 type=128 code=0 id=1 [UNREPLIED] src=ff02::1 dst=fe80::1 type=129 code=0 id=1 mark=0 zone=0 use=2"));
+    }
+
+    /** The same for the kernel log's drop message, which a host without a rate limit prints by the million. */
+    @Test
+    void kernelLogFastPathTakesTheCommonDropMessage() {
+        assertTaken(new KernelLogParser(true), ArtifactKind.KERNEL_LOG, List.of(
+                "[86330449.294600] nf_conntrack: table full, dropping packet",
+                "[  351.015025] nf_conntrack: table full, dropping packet.",
+                "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet",
+                "[27772678.728802] net_ratelimit: 1367 callbacks suppressed"));
     }
 
     /** The same for syslog: the plain lines of a kernel log and of other programs. */

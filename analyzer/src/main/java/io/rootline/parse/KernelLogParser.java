@@ -123,9 +123,7 @@ final class KernelLogParser implements ArtifactParser {
         int nameEnd = KernelMessages.limiterEnd(b, n, message);
         // audit's limiter prints these by the hundred thousand: a string only for the networking ones
         if (KernelMessages.networkLimiter(b, message, nameEnd)) {
-            String stampText = FastLines.text(b, 0, stampEnd);
-            Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
-            out.event(new Event(KernelMessages.RATELIMIT, stamp, count, Map.of("source", FastLines.text(b, message, nameEnd)),
+            out.event(new Event(KernelMessages.RATELIMIT, stamp(b, stampEnd, clock), count, Map.of("source", FastLines.text(b, message, nameEnd)),
                     out.evidence(number, LineReader.decode(b, n))));
         }
         return true;
@@ -152,10 +150,15 @@ final class KernelLogParser implements ArtifactParser {
                 return false;
             }
         }
-        String stampText = FastLines.text(b, 0, stampEnd);
-        Stamp stamp = clock ? Stamps.dmesgClock(stampText) : Stamps.sinceBoot(stampText);
-        out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp, 1, Map.of(), out.evidence(number, LineReader.decode(b, n))));
+        out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp(b, stampEnd, clock), 1, Map.of(),
+                out.evidence(number, LineReader.decode(b, n))));
         return true;
+    }
+
+    /** The stamp a fast-path line starts with, as the grammar path reads it. */
+    private static Stamp stamp(byte[] b, int stampEnd, boolean clock) {
+        String text = FastLines.text(b, 0, stampEnd);
+        return clock ? Stamps.dmesgClock(text) : Stamps.sinceBoot(text);
     }
 
     /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */

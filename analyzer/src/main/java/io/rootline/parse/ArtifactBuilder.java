@@ -6,6 +6,7 @@ import io.rootline.model.EventLog;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ public final class ArtifactBuilder {
     private final List<Table> tables = new ArrayList<>();
     private long maxEvents = Long.MAX_VALUE;
     /** Events past {@link #maxEvents}, by kind, and the line of the first of them. */
-    private final Map<String, Long> notKept = new TreeMap<>();
+    private final Map<String, long[]> notKept = new HashMap<>();
     private int firstNotKeptLine;
     private long lines;
     private long unknownLines;
@@ -106,14 +107,28 @@ public final class ArtifactBuilder {
     }
 
     public void event(Event event) {
-        if (events.size() < maxEvents) {
+        if (keepsEvents()) {
             events.append(event);
-            return;
+        } else {
+            eventNotKept(event.kind(), event.evidence().line());
         }
+    }
+
+    /**
+     * Whether the next event will be kept ({@link #keepAtMost}). Past the limit a fast path
+     * need not make the event, its quoted line and its stamp: {@link #eventNotKept} counts it
+     * as {@link #event} would.
+     */
+    public boolean keepsEvents() {
+        return events.size() < maxEvents;
+    }
+
+    /** An event of this kind read on this line, past the limit: counted, not kept. */
+    public void eventNotKept(String kind, int line) {
         if (notKept.isEmpty()) {
-            firstNotKeptLine = event.evidence().line();
+            firstNotKeptLine = line;
         }
-        notKept.merge(event.kind(), 1L, Long::sum);
+        notKept.computeIfAbsent(kind, k -> new long[1])[0]++; // a flood meets this millions of times
     }
 
     public void table(Table table) {
@@ -123,7 +138,7 @@ public final class ArtifactBuilder {
     public ParsedArtifact build() {
         if (!notKept.isEmpty()) {
             StringBuilder kinds = new StringBuilder();
-            notKept.forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(n));
+            new TreeMap<>(notKept).forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(n[0]));
             cutShort("events from line " + firstNotKeptLine + " on were counted, not kept (" + kinds + "): "
                     + maxEvents + " were kept (--max-events)");
             notKept.clear();

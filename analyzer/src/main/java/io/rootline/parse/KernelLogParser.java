@@ -129,29 +129,17 @@ final class KernelLogParser implements ArtifactParser {
         return true;
     }
 
-    private static final byte[] CONNTRACK_FULL = FastLines.ascii("nf_conntrack: table full, dropping packet");
-
-    /**
-     * The drop message as most kernels print it, "nf_conntrack: table full, dropping packet",
-     * with an optional period and nothing after: the lexer's CONNTRACK_FULL token alone (any
-     * other byte after it would make the message plain text). Emits its event as
-     * {@link #line} does. The rarer forms (the prefix twice, "ip_conntrack: ") go to the grammar.
-     */
+    /** The common drop message ({@link KernelMessages#conntrackFull}): emits its event as {@link #line} does. */
     private boolean conntrackFull(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
-        if (!FastLines.startsWith(b, n, message, CONNTRACK_FULL)) {
+        if (!KernelMessages.conntrackFull(b, n, message)) {
             return false;
         }
-        int i = message + CONNTRACK_FULL.length;
-        if (i < n && b[i] == '.') {
-            i++;
+        if (out.keepsEvents()) {
+            out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp(b, stampEnd, clock), 1, Map.of(),
+                    out.evidence(number, LineReader.decode(b, n))));
+        } else {
+            out.eventNotKept(KernelMessages.CONNTRACK_FULL, number);
         }
-        for (; i < n; i++) {
-            if (!FastLines.blank(b[i])) {
-                return false;
-            }
-        }
-        out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp(b, stampEnd, clock), 1, Map.of(),
-                out.evidence(number, LineReader.decode(b, n))));
         return true;
     }
 

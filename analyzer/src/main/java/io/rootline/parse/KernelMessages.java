@@ -104,6 +104,31 @@ final class KernelMessages {
         return i > fraction && i < n && b[i] == ']' ? i + 1 : -1;
     }
 
+    private static final byte[] DROP_MESSAGE = FastLines.ascii("nf_conntrack: table full, dropping packet");
+
+    /**
+     * For the fast paths: whether the message {@code b[message, n)} is the drop message as
+     * most kernels print it, "nf_conntrack: table full, dropping packet", with an optional
+     * period and blanks after: the lexer's CONNTRACK_FULL token alone (any other byte after
+     * it would make the message plain text). A host without a rate limit prints it by the
+     * million. The rarer forms (the prefix twice, "ip_conntrack: ") go to the grammar.
+     */
+    static boolean conntrackFull(byte[] b, int n, int message) {
+        if (!FastLines.startsWith(b, n, message, DROP_MESSAGE)) {
+            return false;
+        }
+        int i = message + DROP_MESSAGE.length;
+        if (i < n && b[i] == '.') {
+            i++;
+        }
+        for (; i < n; i++) {
+            if (!FastLines.blank(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final byte[] CALLBACKS_SUPPRESSED = FastLines.ascii("callbacks suppressed");
 
     /**

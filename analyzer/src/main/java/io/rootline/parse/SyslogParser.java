@@ -17,6 +17,7 @@ import io.rootline.model.Stamp;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -151,15 +152,17 @@ final class SyslogParser implements ArtifactParser {
      * digits, '.', '-' and '_'. Another program's line yields nothing whatever its message;
      * a kernel line is taken when its message is plain text to the KernelLog grammar (none
      * of {@link KernelMessages#WORDS}) or a limiter other than networking's saying how many
-     * callbacks it suppressed (audit's, by the hundred thousand). Every other line, and every
-     * line with another stamp, goes to the grammar.
+     * callbacks it suppressed (audit's, by the hundred thousand), or the common conntrack drop
+     * message ({@link KernelMessages#conntrackFull}), whose event it emits as {@link #line}
+     * does. Every other line, and every line with another stamp, goes to the grammar.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
         if (!fastPath) {
             return false;
         }
-        int i = yearlessStampEnd(b, n);
+        int stampEnd = yearlessStampEnd(b, n);
+        int i = stampEnd;
         if (i < 0 || i >= n || b[i] != ' ') {
             return false;
         }
@@ -171,9 +174,22 @@ final class SyslogParser implements ArtifactParser {
             return false;
         }
         int tag = ++i;
+        Event event = null;
         if (FastLines.startsWith(b, n, tag, KERNEL_TAG)) {
-            if (!plainKernelMessage(b, n, tag + KERNEL_TAG.length)) {
-                return false;
+            int at = tag + KERNEL_TAG.length;
+            while (at < n && FastLines.blank(b[at])) {
+                at++;
+            }
+            if (KernelMessages.WORDS.foundIn(b, at, n)) {
+                int message = messageStart(b, n, at);
+                if (message < 0) {
+                    return false;
+                }
+                if (KernelMessages.conntrackFull(b, n, message)) {
+                    event = conntrackFull(number, b, n, stampEnd, out);
+                } else if (!otherLimiter(b, n, message)) {
+                    return false;
+                }
             }
             kernelLines++;
             stamped++;
@@ -181,32 +197,51 @@ final class SyslogParser implements ArtifactParser {
         } else if (!otherTag(b, n, tag)) {
             return false;
         }
-        previous = null;
+        previous = event;
         return true;
     }
 
     /**
-     * Whether the kernel message from {@code at} yields no event: it holds none of the words
-     * of the messages rules act on, or it is a limiter's note that is not networking's, after
-     * an optional "[seconds]" stamp.
+     * Emits the drop message's event, as {@link #line} does, and returns it for a "last
+     * message repeated" after it. Past {@code --max-events} the event is only counted, and
+     * what is returned is {@link #DROP}: a repeat takes nothing from the event but its kind,
+     * count and attributes.
      */
-    private static boolean plainKernelMessage(byte[] b, int n, int at) {
-        while (at < n && FastLines.blank(b[at])) {
-            at++;
+    private static Event conntrackFull(int number, byte[] b, int n, int stampEnd, ArtifactBuilder out) {
+        if (!out.keepsEvents()) {
+            out.eventNotKept(DROP.kind(), number);
+            return DROP;
         }
-        if (!KernelMessages.WORDS.foundIn(b, at, n)) {
-            return true;
-        }
+        Event event = new Event(DROP.kind(), Stamps.syslog(FastLines.text(b, 0, stampEnd)), DROP.count(), DROP.attributes(),
+                out.evidence(number, LineReader.decode(b, n)));
+        out.event(event);
+        return event;
+    }
+
+    /** The drop message's event as a repeat sees it: no line of its own. */
+    private static final Event DROP = new Event(KernelMessages.CONNTRACK_FULL, Stamp.NONE, 1, Map.of(), null);
+
+    /**
+     * Where the kernel's message starts, from the first byte after the tag's blanks: after
+     * an optional "[seconds]" stamp and the blanks that must follow it; -1 when the stamp
+     * has none after it.
+     */
+    private static int messageStart(byte[] b, int n, int at) {
         int message = KernelMessages.uptimeStampEnd(b, n, at);
         if (message < 0) {
-            message = at;
-        } else if (message < n && FastLines.blank(b[message])) {
-            while (message < n && FastLines.blank(b[message])) {
-                message++;
-            }
-        } else {
-            return false;
+            return at;
         }
+        if (message == n || !FastLines.blank(b[message])) {
+            return -1;
+        }
+        while (message < n && FastLines.blank(b[message])) {
+            message++;
+        }
+        return message;
+    }
+
+    /** Whether the kernel's message is a limiter's note that is not networking's: it yields no event. */
+    private static boolean otherLimiter(byte[] b, int n, int message) {
         return KernelMessages.callbacksSuppressed(b, n, message) >= 0
                 && !KernelMessages.networkLimiter(b, message, KernelMessages.limiterEnd(b, n, message));
     }

@@ -91,7 +91,30 @@ class FastPathAgreementTest {
                             "Feb  1 10:00:00 h kernel: message repeated 2 times: [ nf_conntrack: table full, dropping packet]",
                             "Feb  1 10:00:00 h kernel: message repeated 2 times: [ plain]",
                             "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet",
-                            "Feb  1 10:00:00 h kernel: [ 9.0] kernel: x", "Feb  1 10:00:00 h kernel: <4>x 5 callbacks suppressed")));
+                            "Feb  1 10:00:00 h kernel: [ 9.0] kernel: x", "Feb  1 10:00:00 h kernel: <4>x 5 callbacks suppressed",
+                            // the drop message the fast path takes, and its neighbours that go to the grammar
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet.",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet..",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet \t\r",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packets",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet x",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack:  table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: ip_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel:  \tnf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: [ 3000.000100] nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: [ 3000.000100]\tnf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: [ 3000.000100]nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: [3000.] nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h kernel: kernel: nf_conntrack: table full, dropping packet",
+                            "Feb 30 10:00:00 h kernel: nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00.5 h kernel: nf_conntrack: table full, dropping packet",
+                            "Feb  1 10:00:00 h systemd[1]: nf_conntrack: table full, dropping packet",
+                            // a repeat after it repeats its event, kept or counted alike
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet\n"
+                                    + "Feb  1 10:00:01 h last message repeated 3 times\nFeb  1 10:00:02 h last message repeated 2 times",
+                            "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet\n"
+                                    + "Feb  1 10:00:01 h systemd[1]: x\nFeb  1 10:00:02 h last message repeated 3 times")));
 
     private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
         "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
@@ -160,10 +183,12 @@ class FastPathAgreementTest {
                 "[27772678.728802] net_ratelimit: 1367 callbacks suppressed"));
     }
 
-    /** The same for syslog: the plain lines of a kernel log and of other programs. */
+    /** The same for syslog: the plain lines of a kernel log and of other programs, and the drop message. */
     @Test
     void syslogFastPathTakesEveryCommonLineShape() {
         assertTaken(new SyslogParser(true), ArtifactKind.SYSLOG, List.of(
+                "Feb 23 16:44:36 web-01 kernel: nf_conntrack: table full, dropping packet",
+                "May  8 12:40:51 web-01 kernel: [86330449.294600] nf_conntrack: table full, dropping packet.",
                 "Feb  4 09:34:10 compute4 kernel: [    0.000000] Linux version 5.4.0-97-generic (buildd@lcy02-amd64-032)",
                 "Feb 11 18:58:28 juju-110cc2-k8stest-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\"",
                 "Feb 11 18:58:28 k8s.example.com kernel: [  812.5] kauditd_printk_skb: 22 callbacks suppressed",
@@ -172,6 +197,70 @@ class FastPathAgreementTest {
                 "Feb 10 00:00:01 compute4 CRON[1234]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)",
                 "Feb 10 00:00:02 compute4 ovs-vswitchd: ovs|00042|bridge|INFO|bridge br-int: added interface tap0",
                 "Feb 10 00:00:02 compute4 systemd[1]:"));
+    }
+
+    /**
+     * Past --max-events a fast path counts a drop message without making its event; the
+     * count, the note and a repeat after it must be what the grammar path gives.
+     */
+    @TestFactory
+    Stream<DynamicTest> fastPathsAgreePastTheEventLimit() {
+        String kernel = """
+                [ 3000.000100] nf_conntrack: table full, dropping packet
+                [ 3000.000200] net_ratelimit: 7 callbacks suppressed
+                [ 3000.000300] nf_conntrack: table full, dropping packet
+                [ 3000.000400] nf_conntrack: table full, dropping packet.
+                [ 3000.000500] nf_conntrack: nf_conntrack: table full, dropping packet
+                [ 3000.000600] net_ratelimit: 9 callbacks suppressed
+                [ 3000.000700] nf_conntrack: table full, dropping packet
+                """;
+        String syslog = """
+                Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet
+                Feb  1 10:00:01 h kernel: net_ratelimit: 7 callbacks suppressed
+                Feb  1 10:00:02 h kernel: nf_conntrack: table full, dropping packet
+                Feb  1 10:00:03 h last message repeated 4 times
+                Feb  1 10:00:04 h kernel: [ 5.0] nf_conntrack: table full, dropping packet.
+                Feb  1 10:00:05 h kernel: net_ratelimit: 9 callbacks suppressed
+                Feb  1 10:00:06 h kernel: nf_conntrack: table full, dropping packet
+                Feb  1 10:00:07 h last message repeated 2 times
+                """;
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int limit = 0; limit <= 8; limit++) {
+            int keep = limit;
+            tests.add(DynamicTest.dynamicTest("kernel log, " + keep + " kept", () -> assertEquals(
+                    render(readKeeping(keep, ArtifactKind.KERNEL_LOG, new KernelLogParser(false), kernel)),
+                    render(readKeeping(keep, ArtifactKind.KERNEL_LOG, new KernelLogParser(true), kernel)))));
+            tests.add(DynamicTest.dynamicTest("syslog, " + keep + " kept", () -> assertEquals(
+                    render(readKeeping(keep, ArtifactKind.SYSLOG, new SyslogParser(false), syslog)),
+                    render(readKeeping(keep, ArtifactKind.SYSLOG, new SyslogParser(true), syslog)))));
+        }
+        return tests.stream();
+    }
+
+    /** The note names each kind counted past the limit, in the order of their names. */
+    @Test
+    void eventsPastTheLimitAreCountedByKind() throws IOException {
+        String syslog = """
+                Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet
+                Feb  1 10:00:01 h kernel: net_ratelimit: 7 callbacks suppressed
+                Feb  1 10:00:02 h kernel: nf_conntrack: table full, dropping packet
+                Feb  1 10:00:03 h last message repeated 4 times
+                Feb  1 10:00:04 h kernel: TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.
+                Feb  1 10:00:05 h kernel: net_ratelimit: 9 callbacks suppressed
+                Feb  1 10:00:06 h kernel: Neighbour table overflow.
+                """;
+        ParsedArtifact a = readKeeping(1, ArtifactKind.SYSLOG, new SyslogParser(true), syslog);
+        assertEquals(List.of("events from line 2 on were counted, not kept (kernel.conntrack-table-full ×2, "
+                + "kernel.neighbour-table-overflow ×1, kernel.ratelimit-suppressed ×2, kernel.syn-flooding ×1): 1 were kept"
+                + " (--max-events)"), a.notes());
+        assertEquals(1, a.events().size());
+    }
+
+    private static ParsedArtifact readKeeping(int events, ArtifactKind kind, ArtifactParser parser, String text) throws IOException {
+        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.label(), "path", 0);
+        out.keepAtMost(events);
+        return ArtifactReader.read(out, parser, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                Limits.DEFAULTS.maxLineBytes());
     }
 
     private static void assertTaken(ArtifactParser parser, ArtifactKind kind, List<String> lines) {

@@ -15,6 +15,7 @@ import io.rootline.combine.KernelLogChoice;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.LogicalArtifact;
 import io.rootline.model.Fact;
+import io.rootline.model.Numbers;
 import io.rootline.model.Table;
 import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ArtifactStatus;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -154,17 +156,19 @@ public final class Analyzer {
         Map<String, Table> tables = new LinkedHashMap<>();
         List<PlacedEvents> placed = new ArrayList<>();
         List<Bursts> bursts = new ArrayList<>();
+        Map<String, Long> pastLimit = new TreeMap<>();
         BurstCollapser collapser = new BurstCollapser(RATELIMIT_KIND);
         for (ParsedArtifact artifact : artifacts.used(many)) {
             artifact.tables().forEach(t -> tables.putIfAbsent(t.key(), t));
+            artifact.pastLimit().forEach((kind, n) -> pastLimit.merge(kind, n, Numbers::saturatedSum));
             PlacedEvents events = PlacedEvents.place(artifact.events(), clock::resolve);
             placed.add(events);
             bursts.add(collapser.collapse(events));
         }
 
         Map<String, List<Burst>> burstsByKind = Gathered.burstsByKind(bursts);
-        RuleInput input = new RuleInput(facts, tables, Gathered.eventsByKind(placed), burstsByKind, artifacts::collected,
-                clock);
+        RuleInput input = new RuleInput(facts, tables, Gathered.eventsByKind(placed), burstsByKind, pastLimit,
+                artifacts::collected, clock);
         RuleSet ruleSet = rules.get();
         RuleOutcomes outcomes = new RuleEngine().evaluate(ruleSet, input);
 

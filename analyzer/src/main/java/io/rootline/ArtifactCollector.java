@@ -127,7 +127,7 @@ final class ArtifactCollector implements BundleVisitor {
         } else if (head.length > 0) {
             keep(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
                     ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
-                    List.of(), new EventLog(entry.path()), List.of()));
+                    List.of(), new EventLog(entry.path()), Map.of(), List.of()));
         }
     }
 

@@ -45,4 +45,13 @@ public final class Numbers {
         }
         return value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * The sum of two counts that are not negative, or Long.MAX_VALUE where it would overflow:
+     * counts read from untrusted lines ("N callbacks suppressed") may be as large as a long,
+     * and a count that large is best shown as the largest there is.
+     */
+    public static long saturatedSum(long a, long b) {
+        return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
+    }
 }

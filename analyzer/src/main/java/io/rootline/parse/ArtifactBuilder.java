@@ -4,6 +4,7 @@ import io.rootline.model.Evidence;
 import io.rootline.model.Event;
 import io.rootline.model.EventLog;
 import io.rootline.model.Fact;
+import io.rootline.model.Numbers;
 import io.rootline.model.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,10 @@ public final class ArtifactBuilder {
     private final EventLog events;
     private final List<Table> tables = new ArrayList<>();
     private long maxEvents = Long.MAX_VALUE;
-    /** Events past {@link #maxEvents}, by kind, and the line of the first of them. */
+    /**
+     * Events past {@link #maxEvents}, by kind: how many, and how many occurrences they stand
+     * for (an event's count); and the line of the first of them.
+     */
     private final Map<String, long[]> notKept = new HashMap<>();
     private int firstNotKeptLine;
     private long lines;
@@ -110,7 +114,7 @@ public final class ArtifactBuilder {
         if (keepsEvents()) {
             events.append(event);
         } else {
-            eventNotKept(event.kind(), event.evidence().line());
+            eventNotKept(event.kind(), event.count(), event.evidence().line());
         }
     }
 
@@ -123,12 +127,14 @@ public final class ArtifactBuilder {
         return events.size() < maxEvents;
     }
 
-    /** An event of this kind read on this line, past the limit: counted, not kept. */
-    public void eventNotKept(String kind, int line) {
+    /** An event of this kind and count read on this line, past the limit: counted, not kept. */
+    public void eventNotKept(String kind, long count, int line) {
         if (notKept.isEmpty()) {
             firstNotKeptLine = line;
         }
-        notKept.computeIfAbsent(kind, k -> new long[1])[0]++; // a flood meets this millions of times
+        long[] counted = notKept.computeIfAbsent(kind, k -> new long[2]); // a flood meets this millions of times
+        counted[0]++;
+        counted[1] = Numbers.saturatedSum(counted[1], count);
     }
 
     public void table(Table table) {
@@ -136,9 +142,13 @@ public final class ArtifactBuilder {
     }
 
     public ParsedArtifact build() {
+        Map<String, Long> pastLimit = new TreeMap<>();
         if (!notKept.isEmpty()) {
             StringBuilder kinds = new StringBuilder();
-            new TreeMap<>(notKept).forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(n[0]));
+            new TreeMap<>(notKept).forEach((kind, n) -> {
+                kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(" ×").append(n[0]);
+                pastLimit.put(kind, n[1]);
+            });
             cutShort("events from line " + firstNotKeptLine + " on were counted, not kept (" + kinds + "): "
                     + maxEvents + " were kept (--max-events)");
             notKept.clear();
@@ -158,7 +168,7 @@ public final class ArtifactBuilder {
         }
         events.seal();
         return new ParsedArtifact(path, kind, logical, located, preference, status, lines, unknownLines, shown, notes,
-                facts, events, tables);
+                facts, events, pastLimit, tables);
     }
 
     private static String quote(String text) {

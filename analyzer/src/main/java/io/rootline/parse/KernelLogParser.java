@@ -138,7 +138,7 @@ final class KernelLogParser implements ArtifactParser {
             out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp(b, stampEnd, clock), 1, Map.of(),
                     out.evidence(number, LineReader.decode(b, n))));
         } else {
-            out.eventNotKept(KernelMessages.CONNTRACK_FULL, number);
+            out.eventNotKept(KernelMessages.CONNTRACK_FULL, 1, number);
         }
         return true;
     }

@@ -3,7 +3,10 @@ package io.rootline.parse;
 import io.rootline.model.EventLog;
 import io.rootline.model.Fact;
 import io.rootline.model.Table;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One artifact after parsing: what it yielded and what went wrong with it.
@@ -19,16 +22,19 @@ import java.util.List;
  * @param problems     what went wrong, each with its line number (at most {@link ArtifactBuilder#MAX_PROBLEMS})
  * @param notes        facts about the artifact itself worth telling ("truncated by sos")
  * @param events       in line order, sealed
+ * @param pastLimit    by kind, the occurrences of the events read past {@code --max-events}:
+ *                     counted, not kept (so at no time and in no burst)
  */
 public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, int preference, ArtifactStatus status,
                              long lines, long unknownLines, List<String> problems, List<String> notes,
-                             List<Fact> facts, EventLog events, List<Table> tables) {
+                             List<Fact> facts, EventLog events, Map<String, Long> pastLimit, List<Table> tables) {
 
     public ParsedArtifact {
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         facts = List.copyOf(facts);
         events.seal();
+        pastLimit = Collections.unmodifiableMap(new TreeMap<>(pastLimit));
         tables = List.copyOf(tables);
     }
 
@@ -38,7 +44,7 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
      */
     public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference) {
         return new ParsedArtifact(path, kind, logical, located, preference, ArtifactStatus.SKIPPED, 0, 0, List.of(),
-                List.of(), List.of(), new EventLog(path), List.of());
+                List.of(), List.of(), new EventLog(path), Map.of(), List.of());
     }
 
     /** This copy as if it had not been parsed (see {@link #skipped}). */

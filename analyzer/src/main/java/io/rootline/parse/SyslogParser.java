@@ -209,7 +209,7 @@ final class SyslogParser implements ArtifactParser {
      */
     private static Event conntrackFull(int number, byte[] b, int n, int stampEnd, ArtifactBuilder out) {
         if (!out.keepsEvents()) {
-            out.eventNotKept(DROP.kind(), number);
+            out.eventNotKept(DROP.kind(), DROP.count(), number);
             return DROP;
         }
         Event event = new Event(DROP.kind(), Stamps.syslog(FastLines.text(b, 0, stampEnd)), DROP.count(), DROP.attributes(),

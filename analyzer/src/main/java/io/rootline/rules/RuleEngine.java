@@ -3,6 +3,7 @@ package io.rootline.rules;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.model.Evidence;
 import io.rootline.model.Fact;
+import io.rootline.model.Numbers;
 import io.rootline.model.Table;
 import io.rootline.timeline.Burst;
 import io.rootline.timeline.PlacedEvent;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -59,6 +61,8 @@ public final class RuleEngine {
         private final Set<String> needs = new TreeSet<>();
         private final List<Burst> bursts = new ArrayList<>();
         private final List<PlacedEvent> events = new ArrayList<>();
+        /** By kind, the occurrences of the kind's events past --max-events ({@link RuleInput#pastLimit}). */
+        private final Map<String, Long> pastLimit = new TreeMap<>();
 
         Verdict(State state) {
             this.state = state;
@@ -82,6 +86,7 @@ public final class RuleEngine {
             if (v.state == State.TRUE) {
                 combined.bursts.addAll(v.bursts);
                 combined.events.addAll(v.events);
+                combined.pastLimit.putAll(v.pastLimit);
                 if (any) {
                     combined.state = State.TRUE;
                 }
@@ -129,6 +134,10 @@ public final class RuleEngine {
         long best = c.within() == null ? total(weights) : busiestWindow(weights, c.within());
         if (best >= c.minCount() && best > 0) {
             v.state = State.TRUE;
+            // events past the limit have no time, but a condition on the kind alone counts them
+            if (c.pattern() == null && c.kind() != null && input.pastLimit().containsKey(c.kind())) {
+                v.pastLimit.put(c.kind(), input.pastLimit().get(c.kind()));
+            }
         } else {
             v.bursts.clear();
             v.events.clear();
@@ -221,6 +230,11 @@ public final class RuleEngine {
             if (evidence.size() < CAUSE_EVIDENCE) {
                 evidence.add(e.evidence());
             }
+        }
+        for (var past : verdict.pastLimit.entrySet()) {
+            printed = Numbers.saturatedSum(printed, past.getValue());
+            notes.add(past.getValue() + " " + past.getKey() + " read past --max-events are counted here but have no time:"
+                    + " the timeline and the symptoms' alignment cover the events kept");
         }
         if (!bursts.isEmpty() && first == null) {
             notes.add("the kernel log's stamps could not be placed on the wall clock (no boot time in the bundle): times are seconds since boot and symptoms are not aligned");

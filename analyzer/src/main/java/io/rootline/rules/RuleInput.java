@@ -18,9 +18,12 @@ import java.util.function.Predicate;
  * @param tables    by key
  * @param events    by kind, in time order
  * @param bursts    by kind, in time order
+ * @param pastLimit by kind, the occurrences of events read past {@code --max-events}: counted
+ *                  in a finding's size, but at no time and in no burst
  * @param collected whether a logical artifact ("kernel-log") is in the bundle
  * @param clock     for times in texts
  */
 public record RuleInput(Map<String, Fact> facts, Map<String, Table> tables, Map<String, List<PlacedEvent>> events,
-                        Map<String, List<Burst>> bursts, Predicate<String> collected, BundleClock clock) {
+                        Map<String, List<Burst>> bursts, Map<String, Long> pastLimit, Predicate<String> collected,
+                        BundleClock clock) {
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -254,6 +255,9 @@ class FastPathAgreementTest {
                 + "kernel.neighbour-table-overflow ×1, kernel.ratelimit-suppressed ×2, kernel.syn-flooding ×1): 1 were kept"
                 + " (--max-events)"), a.notes());
         assertEquals(1, a.events().size());
+        // occurrences, as a finding counts them: the repeat stands for 4 drops, the limiters' notes for 7 and 9 callbacks
+        assertEquals(Map.of("kernel.conntrack-table-full", 5L, "kernel.neighbour-table-overflow", 1L,
+                "kernel.ratelimit-suppressed", 16L, "kernel.syn-flooding", 1L), a.pastLimit());
     }
 
     private static ParsedArtifact readKeeping(int events, ArtifactKind kind, ArtifactParser parser, String text) throws IOException {
@@ -318,6 +322,7 @@ class FastPathAgreementTest {
         a.notes().forEach(n -> b.append("note ").append(n).append('\n'));
         a.facts().forEach(f -> b.append("fact ").append(f).append('\n'));
         a.events().forEach(e -> b.append("event ").append(e).append('\n'));
+        b.append("past the event limit ").append(a.pastLimit()).append('\n');
         a.tables().forEach(t -> b.append("table ").append(t).append('\n'));
         return b.toString();
     }

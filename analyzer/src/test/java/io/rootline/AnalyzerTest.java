@@ -135,6 +135,22 @@ class AnalyzerTest {
                 r.assumptions().toString());
     }
 
+    /** Syslog's stamps without a year and without a capture date to give them one: the note says so, not "since boot". */
+    @Test
+    void syslogDatesWithoutAYearStayUnplacedWithoutACaptureDate() throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident();
+        b.file("sos_commands/kernel/dmesg", "").file("var/log/messages", MESSAGES)
+                .file("sos_commands/date/date", "").file("sos_commands/date/date_--utc", "");
+        Report r = Fixtures.analyze(b.write(dir, "messages-no-date", Container.FOLDER));
+        Finding f = finding(r, "conntrack-table-full");
+        assertNull(f.firstSeen());
+        assertEquals(4, f.printed());
+        assertTrue(f.notes().contains("the kernel log's times could not be placed on the wall clock (the clock line says why):"
+                + " symptoms are not aligned"), f.notes().toString());
+        assertFalse(f.notes().stream().anyMatch(n -> n.contains("since boot")), f.notes().toString());
+        assertTrue(r.clock().kernelTimes().contains("no capture date to give them a year"), r.clock().kernelTimes());
+    }
+
     @Test
     void dmesgIsPreferredToSyslogSoNoDropCountsTwice() throws IOException {
         BundleBuilder b = BundleBuilder.conntrackIncident();

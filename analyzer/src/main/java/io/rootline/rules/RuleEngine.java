@@ -237,7 +237,11 @@ public final class RuleEngine {
                     + " the timeline and the symptoms' alignment cover the events kept");
         }
         if (!bursts.isEmpty() && first == null) {
-            notes.add("the kernel log's stamps could not be placed on the wall clock (no boot time in the bundle): times are seconds since boot and symptoms are not aligned");
+            // seconds since boot (dmesg) without a boot time; otherwise syslog dates without a year and
+            // no capture date, or lines without a stamp: the report's clock line tells which
+            notes.add(bursts.get(0).firstBoot() != null
+                    ? "the kernel log's stamps could not be placed on the wall clock (no boot time in the bundle): times are seconds since boot and symptoms are not aligned"
+                    : "the kernel log's times could not be placed on the wall clock (the clock line says why): symptoms are not aligned");
         }
 
         List<SymptomMatch> symptoms = new ArrayList<>();

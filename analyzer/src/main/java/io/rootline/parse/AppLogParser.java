@@ -323,12 +323,18 @@ final class AppLogParser implements ArtifactParser {
         private Stamp stamp;
         private byte[] stampBytes = new byte[32];
         private int stampLength;
-        private final Map<String, Evidence> exceptions = new LinkedHashMap<>();
+        /**
+         * Typed as the class, not as Map: the first-tier compiler then calls (and inlines)
+         * isEmpty directly, as every record of the log asks it at least twice.
+         */
+        private final LinkedHashMap<String, Evidence> exceptions = new LinkedHashMap<>();
 
         void begin(Stamp parsed) {
             open = true;
             stamp = parsed;
-            exceptions.clear();
+            if (!exceptions.isEmpty()) {
+                exceptions.clear();
+            }
         }
 
         void begin(byte[] line, int stampEnd) {

@@ -30,6 +30,12 @@ final class WordSet {
     /** The distinct pairs' first and second bytes, each repeated over a long for the word-wide test. */
     private final long[] firsts;
     private final long[] seconds;
+    /**
+     * When every pair starts with the same byte (the application log's "Ex" and "Er"), the
+     * bits on which all their second bytes agree, repeated over a long; 0 otherwise. One test
+     * then covers them all (see {@link #foundInSharingFirst}).
+     */
+    private final long secondsAgree;
 
     /** Words each found through the pair built around its rarest letter (see {@link #RARITY}). */
     WordSet(String... words) {
@@ -71,10 +77,13 @@ final class WordSet {
         }
         firsts = new long[pairs.size()];
         seconds = new long[pairs.size()];
+        long agree = -1L;
         for (int p = 0; p < pairs.size(); p++) {
             firsts[p] = FastLines.broadcast((byte) pairs.get(p).charAt(0));
             seconds[p] = FastLines.broadcast((byte) pairs.get(p).charAt(1));
+            agree = firsts[p] == firsts[0] ? agree & ~(seconds[p] ^ seconds[0]) : 0;
         }
+        secondsAgree = pairs.size() > 1 ? agree : 0;
     }
 
     /** Each word's pair around its rarest letter: that letter and the next, or the last two. */
@@ -104,25 +113,31 @@ final class WordSet {
     /**
      * Whether some word occurs wholly within {@code b[from, to)}. A pair is at a byte when
      * both its bytes match there, that is when {@code (first ^ f) | (second ^ s)} is zero
-     * there: one zero-byte test per pair. Sets of two pairs (the application log's) have a
-     * loop of their own, with the pairs in locals: the first-tier compiler keeps them in
-     * registers there, and the set is asked of every line of the largest files.
+     * there: one zero-byte test per pair. Pairs that share their first byte need only one test
+     * between them (see {@link #foundInSharingFirst}); the set is asked of every line of the
+     * largest files.
      */
     boolean foundIn(byte[] b, int from, int to) {
-        return firsts.length == 2 ? foundInTwo(b, from, to) : foundInAny(b, from, to);
+        return secondsAgree != 0 ? foundInSharingFirst(b, from, to) : foundInAny(b, from, to);
     }
 
-    private boolean foundInTwo(byte[] b, int from, int to) {
-        long f0 = firsts[0];
-        long s0 = seconds[0];
-        long f1 = firsts[1];
-        long s1 = seconds[1];
+    /**
+     * The test for pairs that share their first byte: {@code (second ^ s0) & agree} is zero
+     * exactly where the second byte matches every pair's second byte on the bits those agree
+     * on, so where any of them stands, and a few other bytes ("Ep", "Ez" besides "Er" and
+     * "Ex"), which the comparison of the whole word dismisses. The values are in locals: the
+     * first-tier compiler keeps them in registers.
+     */
+    private boolean foundInSharingFirst(byte[] b, int from, int to) {
+        long f = firsts[0];
+        long s = seconds[0];
+        long agree = secondsAgree;
         int i = from;
         // the pair's second bytes are read one further on: 9 bytes from i must be in the array
         for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
             long first = FastLines.eightBytes(b, i);
             long second = FastLines.eightBytes(b, i + 1);
-            long hits = FastLines.zeroBytes((first ^ f0) | (second ^ s0)) | FastLines.zeroBytes((first ^ f1) | (second ^ s1));
+            long hits = FastLines.zeroBytes((first ^ f) | ((second ^ s) & agree));
             if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
                 return true;
             }

@@ -122,9 +122,9 @@ final class WordSet {
     }
 
     /**
-     * The test for pairs that share their first byte: {@code (second ^ s0) & agree} is zero
-     * exactly where the second byte matches every pair's second byte on the bits those agree
-     * on, so where any of them stands, and a few other bytes ("Ep", "Ez" besides "Er" and
+     * The test for pairs that share their first byte: with {@code s} the first pair's second
+     * byte, {@code (second ^ s) & agree} is zero exactly where the second byte matches it on the
+     * bits all the pairs' second bytes agree on, so where any of them stands, and a few other bytes ("Ep", "Ez" besides "Er" and
      * "Ex"), which the comparison of the whole word dismisses. The values are in locals: the
      * first-tier compiler keeps them in registers.
      */

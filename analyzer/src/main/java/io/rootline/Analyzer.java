@@ -38,11 +38,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -221,7 +224,10 @@ public final class Analyzer {
     }
 
     private static List<ArtifactEntry> entries(BundleArtifacts artifacts, List<String> many) {
-        List<ParsedArtifact> used = artifacts.used(many);
+        // by identity: an artifact is used or not, and a record's equals would be linked
+        // through method handles on its first call, at a cost of milliseconds
+        Set<ParsedArtifact> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        used.addAll(artifacts.used(many));
         List<ArtifactEntry> entries = new ArrayList<>();
         for (ParsedArtifact a : artifacts.all()) {
             List<String> notes = new ArrayList<>(a.notes());

@@ -54,6 +54,20 @@ final class TimelineEntries {
         return lines != null && lines.contains(line);
     }
 
+    /**
+     * Whether the finding quotes this line. Compared by place, which decides the text too,
+     * rather than by {@link Evidence#equals}: a record's equals is linked through method
+     * handles on its first call, at a cost of milliseconds.
+     */
+    private static boolean quotes(Finding f, String path, int line) {
+        for (Evidence e : f.evidence()) {
+            if (e.line() == line && e.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<TimelineEntry> entries(List<Burst> kind) {
         return new AbstractList<>() {
             @Override
@@ -73,10 +87,10 @@ final class TimelineEntries {
 
     /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
     private String anchor(Burst b, Instant first) {
-        Evidence evidence = quoted(b.path(), b.line()) ? b.evidence() : null;
+        boolean quoted = quoted(b.path(), b.line());
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (evidence != null && f.evidence().contains(evidence)) {
+            if (quoted && quotes(f, b.path(), b.line())) {
                 return f.rule();
             }
             for (int j = 0; j < f.symptoms().size(); j++) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -315,7 +316,31 @@ public final class EventLog extends AbstractList<Event> implements RandomAccess 
         }
     }
 
-    /** What events share word for word: their kind, the text they quote and their attributes. */
-    private record Shape(String kind, String text, Object attributes) {
+    /**
+     * What events share word for word: their kind, the text they quote and their attributes.
+     * A class rather than a record: a record's equals and hashCode are linked through method
+     * handles the first time they run, which cost several milliseconds of every analysis.
+     */
+    private static final class Shape {
+        private final String kind;
+        private final String text;
+        private final Object attributes;
+
+        Shape(String kind, String text, Object attributes) {
+            this.kind = kind;
+            this.text = text;
+            this.attributes = attributes;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape other && Objects.equals(kind, other.kind) && Objects.equals(text, other.text)
+                    && Objects.equals(attributes, other.attributes);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(kind) * 31 + Objects.hashCode(text)) * 31 + Objects.hashCode(attributes);
+        }
     }
 }

@@ -56,7 +56,7 @@ public enum ArchiveFormat {
     /** Wraps a compressed stream in its decoder; TAR and UNKNOWN pass through. */
     public InputStream decode(InputStream in, XzDecoder xz) throws IOException {
         return switch (this) {
-            case XZ -> xz == XzDecoder.PROGRAM ? XzProgram.decode(in) : new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
+            case XZ -> xz.runsProgram() ? XzProgram.decode(in) : new XZCompressorInputStream(in, true, XZ_MEMORY_LIMIT_KIB);
             case GZIP -> new GzipCompressorInputStream(in, true);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);

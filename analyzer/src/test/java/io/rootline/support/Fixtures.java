@@ -69,7 +69,7 @@ public final class Fixtures {
 
     /** The xz decoders this machine has: XZ for Java, and the xz program when it is installed. */
     public static List<XzDecoder> xzDecoders() {
-        if (XzDecoder.preferred() == XzDecoder.PROGRAM) {
+        if (XzDecoder.PREFERRED.runsProgram()) {
             return List.of(XzDecoder.JAVA, XzDecoder.PROGRAM);
         }
         System.err.println("the xz program (XZ Utils) is not on the PATH: xz bundles are read with XZ for Java only");

@@ -75,8 +75,18 @@ public record TimelineSelection(List<TimelineEntry> shown, List<TimelineOmission
     /** An entry's place in the ranking: a finding's bursts first, then the largest, then the earliest. */
     private record Ranked(int index, boolean anchored, long size) {
         /** Worst first, so that the head of a queue is the one to drop. */
-        static final Comparator<Ranked> WORST_FIRST = Comparator.comparing(Ranked::anchored)
-                .thenComparingLong(Ranked::size).thenComparing(Comparator.comparingInt(Ranked::index).reversed());
+        static final Comparator<Ranked> WORST_FIRST = (a, b) -> compare(a.anchored, a.size, a.index, b.anchored, b.size, b.index);
+
+        /** Below zero when entry a ranks below entry b: not a finding's when b is, else smaller, else later. */
+        static int compare(boolean anchoredA, long sizeA, int indexA, boolean anchoredB, long sizeB, int indexB) {
+            if (anchoredA != anchoredB) {
+                return anchoredA ? 1 : -1;
+            }
+            if (sizeA != sizeB) {
+                return Long.compare(sizeA, sizeB);
+            }
+            return Integer.compare(indexB, indexA);
+        }
     }
 
     /** One kind: its best {@value #PER_KIND} entries so far, and the sums of those left out. */
@@ -89,7 +99,13 @@ public record TimelineSelection(List<TimelineEntry> shown, List<TimelineOmission
         private Instant last;
 
         void offer(int index, TimelineEntry e) {
-            best.add(new Ranked(index, e.finding() != null, e.count() + e.suppressed()));
+            boolean anchored = e.finding() != null;
+            long size = e.count() + e.suppressed();
+            Ranked worst = best.peek();
+            if (best.size() == PER_KIND && Ranked.compare(anchored, size, index, worst.anchored(), worst.size(), worst.index()) < 0) {
+                return; // it would be the one dropped: most of a long log's bursts end here, with nothing made
+            }
+            best.add(new Ranked(index, anchored, size));
             if (best.size() > PER_KIND) {
                 best.poll();
             }

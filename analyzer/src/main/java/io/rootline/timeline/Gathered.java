@@ -44,20 +44,38 @@ public final class Gathered {
         return byKind;
     }
 
-    /** Each kind's positions, in artifact then position order; counted first, so that nothing is copied to grow. */
+    /**
+     * Each kind's positions, in artifact then position order; counted first, so that nothing
+     * is copied to grow. An artifact's events run in long stretches of one kind (a log's
+     * failures), so the last kind's entry is kept at hand rather than looked up each time.
+     */
     private static Map<String, Positions> positionsByKind(List<? extends KindColumns> artifacts) {
         Map<String, int[]> counts = new TreeMap<>();
         for (KindColumns columns : artifacts) {
+            String lastKind = null;
+            int[] count = null;
             for (int i = 0; i < columns.size(); i++) {
-                counts.computeIfAbsent(columns.kind(i), k -> new int[1])[0]++;
+                String kind = columns.kind(i);
+                if (!kind.equals(lastKind)) {
+                    lastKind = kind;
+                    count = counts.computeIfAbsent(kind, k -> new int[1]);
+                }
+                count[0]++;
             }
         }
         Map<String, Positions> byKind = new TreeMap<>();
         counts.forEach((kind, n) -> byKind.put(kind, new Positions(n[0])));
         for (int a = 0; a < artifacts.size(); a++) {
             KindColumns columns = artifacts.get(a);
+            String lastKind = null;
+            Positions positions = null;
             for (int i = 0; i < columns.size(); i++) {
-                byKind.get(columns.kind(i)).add(a, i);
+                String kind = columns.kind(i);
+                if (!kind.equals(lastKind)) {
+                    lastKind = kind;
+                    positions = byKind.get(kind);
+                }
+                positions.add(a, i);
             }
         }
         return byKind;

@@ -65,7 +65,7 @@ public final class Analyzer {
 
     /** An analyzer that decodes xz with the xz program when it is installed. */
     public Analyzer(RuleSet rules, Limits limits) {
-        this(rules, limits, XzDecoder.preferred());
+        this(rules, limits, XzDecoder.PREFERRED);
     }
 
     public Analyzer(RuleSet rules, Limits limits, XzDecoder xz) {
@@ -78,7 +78,7 @@ public final class Analyzer {
      * grammar) takes about as long as reading a small bundle.
      */
     public Analyzer(Supplier<RuleSet> rules, Limits limits) {
-        this(rules, limits, XzDecoder.preferred());
+        this(rules, limits, XzDecoder.PREFERRED);
     }
 
     private Analyzer(Supplier<RuleSet> rules, Limits limits, XzDecoder xz) {

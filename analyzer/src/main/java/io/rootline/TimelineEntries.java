@@ -87,10 +87,12 @@ final class TimelineEntries {
 
     /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
     private String anchor(Burst b, Instant first) {
-        boolean quoted = quoted(b.path(), b.line());
+        String path = b.path();
+        int line = b.line();
+        boolean quoted = quoted(path, line);
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            if (quoted && quotes(f, b.path(), b.line())) {
+            if (quoted && quotes(f, path, line)) {
                 return f.rule();
             }
             for (int j = 0; j < f.symptoms().size(); j++) {

@@ -47,7 +47,7 @@ public final class BundleReader {
 
     /** A reader that decodes xz with the xz program when it is installed. */
     public BundleReader(Limits limits) {
-        this(limits, XzDecoder.preferred());
+        this(limits, XzDecoder.PREFERRED);
     }
 
     public BundleReader(Limits limits, XzDecoder xz) {

@@ -17,11 +17,6 @@ public enum XzDecoder {
      */
     PREFERRED;
 
-    /** The program when XZ Utils' xz is on the PATH, else Java (see {@link #PREFERRED}). */
-    public static XzDecoder preferred() {
-        return PREFERRED;
-    }
-
     /** Whether xz streams go to the xz program. */
     public boolean runsProgram() {
         return this == PROGRAM || this == PREFERRED && XzProgram.installed();

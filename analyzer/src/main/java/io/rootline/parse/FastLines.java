@@ -39,6 +39,21 @@ final class FastLines {
         return (eight - ONES) & ~eight & HIGHS;
     }
 
+    /** Each byte's index, in the byte that {@link #firstFlagged}'s product brings to the top. */
+    private static final long BYTE_INDICES = 0x0001020304050607L;
+
+    /**
+     * The index (0-7) of the lowest byte whose high bit is set in {@code flags}, which must
+     * not be 0: where {@link #zeroBytes} found its first byte. {@code Long.numberOfTrailingZeros}
+     * would do, but the first-tier compiler calls it out of line (it is no intrinsic there,
+     * and too long to inline), once for every line of a bundle. Here the lowest flag,
+     * isolated and moved to bit 8k, multiplies a constant whose byte 7-k holds k, which the
+     * product's top byte then shows.
+     */
+    static int firstFlagged(long flags) {
+        return (int) ((((flags & -flags) >>> 7) * BYTE_INDICES) >>> 56);
+    }
+
     /**
      * A fixed pattern of eight bytes, judged in one go: 'd' stands for an ASCII digit, '?' for
      * any byte, any other character for itself. Stamps are checked this way: "dddd-dd-" is

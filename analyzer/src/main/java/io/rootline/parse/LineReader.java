@@ -117,7 +117,7 @@ public final class LineReader {
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             long found = FastLines.zeroBytes(FastLines.eightBytes(buffer, i) ^ NEWLINES);
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + FastLines.firstFlagged(found);
             }
         }
         while (i < end && buffer[i] != '\n') {

@@ -174,7 +174,7 @@ final class WordSet {
     /** Whether a word has its pair at one of the flagged bytes of the eight from {@code i}. */
     private boolean wordAtAnyOf(byte[] b, int from, int to, int i, long hits) {
         for (; hits != 0; hits &= hits - 1) {
-            if (wordAt(b, from, to, i + (Long.numberOfTrailingZeros(hits) >>> 3))) {
+            if (wordAt(b, from, to, i + FastLines.firstFlagged(hits))) {
                 return true;
             }
         }

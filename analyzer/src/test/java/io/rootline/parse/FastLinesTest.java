@@ -47,6 +47,24 @@ class FastLinesTest {
         }
     }
 
+    @Test
+    void firstFlaggedIsTheLowestFlaggedByte() {
+        Random random = new Random(23);
+        for (int round = 0; round < 100_000; round++) {
+            long flags = random.nextLong() & 0x8080808080808080L;
+            if (flags == 0) {
+                continue;
+            }
+            assertEquals(Long.numberOfTrailingZeros(flags) >>> 3, FastLines.firstFlagged(flags), Long.toHexString(flags));
+        }
+        for (int k = 0; k < 8; k++) {
+            long alone = 0x80L << (8 * k);
+            assertEquals(k, FastLines.firstFlagged(alone), "byte " + k + " alone");
+            assertEquals(k, FastLines.firstFlagged(alone | 0x8000000000000000L), "byte " + k + " and the top byte");
+            assertEquals(k, FastLines.firstFlagged(-alone & 0x8080808080808080L), "byte " + k + " and all above");
+        }
+    }
+
     private static byte[] fitting(String pattern) {
         byte[] b = new byte[8];
         for (int k = 0; k < 8; k++) {

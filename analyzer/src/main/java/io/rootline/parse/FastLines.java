@@ -15,7 +15,8 @@ final class FastLines {
 
     private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    /** The high bit of each byte: where {@link #zeroBytes} and the like flag a byte. */
+    static final long HIGHS = 0x8080808080808080L;
 
     private FastLines() {
     }

@@ -58,7 +58,13 @@ class FastPathAgreementTest {
                             "tcp 6 dport=1 dport=\u00e9", "tcp 6 a1=b", "tcp 6 =b", "tcp 6 a=", "tcp 6 dport=", "tcp6 6 src=1",
                             "6tcp 6 src=1", "tcp 6x src=1", "tcp\t6\tsrc=1\tdport=22", "tcp 6 src=1 dport=22\r",
                             " tcp 6 src=1", "tcp 6 src=1 ", "tcp 6 src=1 dports=2 dport=3", "tcp 6 src=1 xdport=2",
-                            "tcp 6 src=1 Dport=2", "tcp 6 src=1 [ASSURED] ]")),
+                            "tcp 6 src=1 Dport=2", "tcp 6 src=1 [ASSURED] ]",
+                            // a value is read eight bytes at a time: control bytes within it, '!' just above them,
+                            // values of 7-9 bytes at the line's end, and values across the end of the line buffer
+                            "tcp 6 src=a\u0001b dport=1", "tcp 6 src=1\u001f dport=2\u001f", "tcp 6 src=! dport=!1",
+                            "tcp 6 dport=1\u0001\u00e9", "tcp 6 dport=1234567", "tcp 6 dport=12345678", "tcp 6 dport=123456789",
+                            "tcp 6 src=" + "1".repeat(233) + " dport=22 use=1", "tcp 6 src=" + "1".repeat(236) + " dport=22",
+                            "tcp 6 src=" + "1".repeat(239) + " dport=2\u00e9", "tcp 6 src=" + "1".repeat(245) + " dport=22222222 use=1")),
             new Format(ArtifactKind.APP_LOG, "AppLog", List.of("app-logs"), () -> new AppLogParser(true), () -> new AppLogParser(false),
                     List.of("java.lang.Exception", "java.lang.Error", "java.lang.xError", "java.lang.XError", "java.lang._Exception",
                             "java.1lang.IOException", "java.lang1.IOException", "$a.B$Exception", "a..BException", ".a.BException",
@@ -123,7 +129,8 @@ class FastPathAgreementTest {
         "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 ",
         "java.lang.Exception", "java.lang.Error: ", "a.", "$", "1", "io.IOException: ", "Caused by: ",
         "Feb  4 ", "Dec 31 23:59:59 ", " host ", "systemd[1]: ", "[1]", "last message repeated 3 times", "-- ",
-        "message repeated 2 times: [ ", "2024-02-01T08:00:02.461756+08:00 ", "kern.info "};
+        "message repeated 2 times: [ ", "2024-02-01T08:00:02.461756+08:00 ", "kern.info ",
+        "\u0001", "\u001f", "!", "\u00e9"};
 
     @TestFactory
     Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {
@@ -152,10 +159,14 @@ class FastPathAgreementTest {
             for (String line : format.edgeLines()) {
                 tests.add(DynamicTest.dynamicTest(format.kind().label() + " edge " + line, () -> {
                     agree(format, line + "\n");
+                    agree(format, (line + "\n").getBytes(StandardCharsets.ISO_8859_1)); // an 'é' alone is not UTF-8
                     agree(format, "2021-05-08 12:40:51,204 ERROR [main] c.e.App - failed\n" + line + "\n\tat a.B.c(B.java:1)\n");
                 }));
             }
             tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
+            // one byte per character: an 'é' alone is not UTF-8, and the grammar path reads such a line as Latin-1
+            tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines, not UTF-8",
+                    () -> agree(format, fuzzed(samples, 5_000, 19).getBytes(StandardCharsets.ISO_8859_1))));
         }
         return tests.stream();
     }
@@ -306,12 +317,16 @@ class FastPathAgreementTest {
     }
 
     private static void agree(Format format, String text) throws IOException {
-        assertEquals(render(read(format.kind(), format.grammarOnly().get(), text)), render(read(format.kind(), format.fast().get(), text)));
+        agree(format, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ParsedArtifact read(ArtifactKind kind, ArtifactParser parser, String text) throws IOException {
+    private static void agree(Format format, byte[] bytes) throws IOException {
+        assertEquals(render(read(format.kind(), format.grammarOnly().get(), bytes)), render(read(format.kind(), format.fast().get(), bytes)));
+    }
+
+    private static ParsedArtifact read(ArtifactKind kind, ArtifactParser parser, byte[] bytes) throws IOException {
         return ArtifactReader.read(new ArtifactBuilder("x", kind, kind.label(), "path", 0), parser,
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Limits.DEFAULTS.maxLineBytes());
+                new ByteArrayInputStream(bytes), Limits.DEFAULTS.maxLineBytes());
     }
 
     /** Everything an artifact yields, as text, so that a difference shows where it is. */

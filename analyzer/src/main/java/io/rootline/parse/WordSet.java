@@ -118,7 +118,37 @@ final class WordSet {
      * largest files.
      */
     boolean foundIn(byte[] b, int from, int to) {
-        return secondsAgree != 0 ? foundInSharingFirst(b, from, to) : foundInAny(b, from, to);
+        return secondsAgree != 0 ? foundInSharingFirst(b, from, to)
+                : firsts.length <= 4 ? foundInFour(b, from, to) : foundInAny(b, from, to);
+    }
+
+    /**
+     * The test for up to four pairs (the kernel log's): each pair's bytes in locals, where
+     * the first-tier compiler keeps them in registers, and the four tests written out, a
+     * missing pair standing in for by the first again. A loop over the pairs' arrays cost
+     * two loads and a branch per pair and word.
+     */
+    private boolean foundInFour(byte[] b, int from, int to) {
+        int pairs = firsts.length;
+        long f0 = firsts[0];
+        long s0 = seconds[0];
+        long f1 = firsts[pairs > 1 ? 1 : 0];
+        long s1 = seconds[pairs > 1 ? 1 : 0];
+        long f2 = firsts[pairs > 2 ? 2 : 0];
+        long s2 = seconds[pairs > 2 ? 2 : 0];
+        long f3 = firsts[pairs > 3 ? 3 : 0];
+        long s3 = seconds[pairs > 3 ? 3 : 0];
+        int i = from;
+        for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
+            long first = FastLines.eightBytes(b, i);
+            long second = FastLines.eightBytes(b, i + 1);
+            long hits = FastLines.zeroBytes((first ^ f0) | (second ^ s0)) | FastLines.zeroBytes((first ^ f1) | (second ^ s1))
+                    | FastLines.zeroBytes((first ^ f2) | (second ^ s2)) | FastLines.zeroBytes((first ^ f3) | (second ^ s3));
+            if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
+                return true;
+            }
+        }
+        return foundInTail(b, from, to, i);
     }
 
     /**

@@ -24,10 +24,14 @@ class WordSetTest {
     void agreesWithContainsOnRandomText() {
         Random random = new Random(9);
         // four pairs, two sharing their first byte (one test covers both), three sharing it, one,
-        // and the kernel's words through named pairs
-        String[][] wordsOfSet = {KERNEL, APP, SHARING, {"Exception"}, KERNEL};
+        // the kernel's words through named pairs, two and three pairs (the four-pair test with
+        // stand-ins), and five (the loop over the pairs)
+        String[] two = {KERNEL[0], KERNEL[1]};
+        String[] three = {KERNEL[0], KERNEL[1], KERNEL[2]};
+        String[] five = {KERNEL[0], KERNEL[1], KERNEL[2], KERNEL[3], "Exception"};
+        String[][] wordsOfSet = {KERNEL, APP, SHARING, {"Exception"}, KERNEL, two, three, five};
         WordSet[] sets = {new WordSet(KERNEL), new WordSet(APP), WordSet.through("Exception", "Ex", "Error", "Er", "Epoch", "Ep"),
-            new WordSet("Exception"), KernelMessages.WORDS};
+            new WordSet("Exception"), KernelMessages.WORDS, new WordSet(two), new WordSet(three), new WordSet(five)};
         for (int s = 0; s < sets.length; s++) {
             String[] words = wordsOfSet[s];
             WordSet set = sets[s];

@@ -44,8 +44,10 @@ final class AppLogParser implements ArtifactParser {
     private long records;
     private long exceptionRecords;
     /** Bytes 0-7 and 8-15 ("2024-02-", "01 08:00") of the last stamp found valid; -1 is no ASCII. */
-    private long validDay = -1;
-    private long validMinute = -1;
+    private long validDay;
+    private long validMinute;
+    /** Whether {@link #validDay} and {@link #validMinute} hold a stamp's bytes yet (any eight bytes may be a line's). */
+    private boolean minuteKnown;
 
     AppLogParser() {
         this(true);
@@ -108,9 +110,12 @@ final class AppLogParser implements ArtifactParser {
         if (!fastPath) {
             return false;
         }
-        int end = plainDateTimeEnd(b, n);
+        // most stamps repeat the day and minute of the last valid one: then only their seconds are judged
+        boolean sameMinute = minuteKnown && n >= 20 && FastLines.eightBytes(b, 0) == validDay
+                && FastLines.eightBytes(b, 8) == validMinute;
+        int end = sameMinute ? stampEndAfterMinute(b, n) : plainDateTimeEnd(b, n);
         if (end >= 0) {
-            if (EXCEPTION_WORDS.foundIn(b, end, n) || !validStamp(b)) {
+            if (EXCEPTION_WORDS.foundIn(b, end, n) || !(sameMinute ? FastLines.two(b, 17) <= 59 : validStamp(b))) {
                 return false; // the grammar path reads the exceptions, or reports the impossible stamp
             }
             flush(out);
@@ -136,22 +141,21 @@ final class AppLogParser implements ArtifactParser {
     }
 
     /**
-     * Whether java.time accepts the stamp the line starts with (its shape already checked).
-     * Records come minutes apart at most, so the day and the minute are judged once, and each
-     * line after that only its second: a log holds millions of stamps.
+     * Whether java.time accepts the stamp the line starts with (its shape already checked),
+     * remembered as the last valid day and minute. Records come minutes apart at most, so
+     * {@link #fastLine} judges a line that repeats them by its seconds alone, neither their
+     * shape nor their date again: a log holds millions of stamps.
      */
     private boolean validStamp(byte[] b) {
         long dayBytes = FastLines.eightBytes(b, 0);
         long minuteBytes = FastLines.eightBytes(b, 8);
-        if (dayBytes == validDay && minuteBytes == validMinute) {
-            return FastLines.two(b, 17) <= 59;
-        }
         if (!FastLines.validDateTime(FastLines.two(b, 0) * 100 + FastLines.two(b, 2), FastLines.two(b, 5),
                 FastLines.two(b, 8), FastLines.two(b, 11), FastLines.two(b, 14), FastLines.two(b, 17))) {
             return false;
         }
         validDay = dayBytes;
         validMinute = minuteBytes;
+        minuteKnown = true;
         return true;
     }
 
@@ -249,7 +253,18 @@ final class AppLogParser implements ArtifactParser {
      * or tab follows it (so the lexer's DATE_TIME token is exactly this); -1 otherwise.
      */
     private static int plainDateTimeEnd(byte[] b, int n) {
-        if (n < 20 || !DATE.at(b, 0) || !DAY_HOUR.at(b, 8) || (b[10] != ' ' && b[10] != 'T') || !TIME.at(b, 12)) {
+        if (n < 20 || !DATE.at(b, 0) || !DAY_HOUR.at(b, 8) || (b[10] != ' ' && b[10] != 'T')) {
+            return -1;
+        }
+        return stampEndAfterMinute(b, n);
+    }
+
+    /**
+     * {@link #plainDateTimeEnd} for a line of 20 bytes at least whose first 16 are known to
+     * be a stamp's ("yyyy-MM-dd HH:mm"): the seconds, the fraction and the blank after.
+     */
+    private static int stampEndAfterMinute(byte[] b, int n) {
+        if (!TIME.at(b, 12)) {
             return -1;
         }
         int i = 19;

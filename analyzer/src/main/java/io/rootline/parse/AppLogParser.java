@@ -43,7 +43,7 @@ final class AppLogParser implements ArtifactParser {
     private final Record record = new Record();
     private long records;
     private long exceptionRecords;
-    /** Bytes 0-7 and 8-15 ("2024-02-", "01 08:00") of the last stamp found valid; -1 is no ASCII. */
+    /** Bytes 0-7 and 8-15 ("2024-02-", "01 08:00") of the last stamp found valid, once {@link #minuteKnown}. */
     private long validDay;
     private long validMinute;
     /** Whether {@link #validDay} and {@link #validMinute} hold a stamp's bytes yet (any eight bytes may be a line's). */

@@ -124,9 +124,9 @@ final class WordSet {
 
     /**
      * The test for up to four pairs (the kernel log's): each pair's bytes in locals, where
-     * the first-tier compiler keeps them in registers, and the four tests written out, a
-     * missing pair standing in for by the first again. A loop over the pairs' arrays cost
-     * two loads and a branch per pair and word.
+     * the first-tier compiler keeps them in registers, and the four tests written out, the
+     * first pair standing in for any missing one. A loop over the pairs' arrays cost two
+     * loads and a branch per pair and word.
      */
     private boolean foundInFour(byte[] b, int from, int to) {
         int pairs = firsts.length;

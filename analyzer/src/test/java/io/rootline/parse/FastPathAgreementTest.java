@@ -73,13 +73,13 @@ class FastPathAgreementTest {
                             "a.BException: a.CException", "a.BException: java.lang.Error", "a.BException: Error", "a.BException x",
                             "a.BException-x", "a.BException/x: y", "a.BException: \u00e9t\u00e9", "a.B\u00e9Exception: x",
                             "java.net.UnknownHostException: db: Name or service not known", " java.net.UnknownHostException: db",
-                            // after the context's first line, stamps of its minute: only their seconds are judged
-                            "2021-05-08 12:40:60,204 INFO x", "2021-05-08 12:40:99 INFO x", "2021-05-08 12:40:5x,204 INFO x",
-                            "2021-05-08 12:40:51", "2021-05-08 12:40:51 ", "2021-05-08 12:40:51,20x y", "2021-05-08 12:40:51x y",
-                            "2021-05-08 12:40:59.9\tINFO x", "2021-05-08 12:40", "2021-05-08 12:40:51,204 Error",
-                            // stamps in the minute of the record's head line (2021-05-08 12:40), judged by their second alone
+                            // stamps in the minute of the record's head line (2021-05-08 12:40), judged by their second
+                            // and what follows it alone
                             "2021-05-08 12:40:59,000 INFO x", "2021-05-08 12:40:60,000 INFO x", "2021-05-08 12:40:99 INFO x",
-                            "2021-05-08T12:40:61 INFO x", "2021-02-29 12:40:51,000 INFO x", "2020-02-29 12:40:51,000 INFO x")),
+                            "2021-05-08T12:40:61 INFO x", "2021-02-29 12:40:51,000 INFO x", "2020-02-29 12:40:51,000 INFO x",
+                            "2021-05-08 12:40:5x,204 INFO x", "2021-05-08 12:40:51", "2021-05-08 12:40:51 ",
+                            "2021-05-08 12:40:51,20x y", "2021-05-08 12:40:51x y", "2021-05-08 12:40:59.9\tINFO x",
+                            "2021-05-08 12:40", "2021-05-08 12:40:51,204 Error")),
             new Format(ArtifactKind.SYSLOG, "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(true),
                     () -> new SyslogParser(false),
                     List.of("Feb 30 10:00:00 h kernel: x", "Feb 29 10:00:00 h kernel: x", "Apr 31 10:00:00 h kernel: x",

@@ -36,6 +36,15 @@ class RuleLoaderTest {
         assertTrue(pack.ids().contains("conntrack-table-full"));
     }
 
+    /** The pack is found through an index the build writes: a rule file it left out would silently never run. */
+    @Test
+    void bundledPackHoldsEveryRuleOfTheRulesFolder() throws IOException {
+        RuleSet folder = loader.load(Path.of("rules"));
+        assertEquals(java.util.List.of(), folder.errors());
+        assertTrue(folder.size() >= 3, "rules/ holds the pack's " + folder.size() + " rules");
+        assertEquals(folder.ids(), loader.loadBundled().ids());
+    }
+
     @Test
     void goodRuleLoads() {
         RuleSet set = loader.loadFile("r.yaml", GOOD);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "Forms to generate and measure: folder, xz, zst (default all three).")
     List<String> forms;
 
+    @Option(names = "--warm", description = "Also time a second analysis of each bundle in the same JVM (analyze B B, less"
+            + " analyze B): the cost once class loading and the JIT's compiling are done, as when many bundles are given at once.")
+    boolean warm;
+
     @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
     boolean generateOnly;
 
@@ -66,9 +71,9 @@ public final class BenchMain implements Callable<Integer> {
         System.exit(new CommandLine(new BenchMain(System.out)).execute(args));
     }
 
-    /** One measured form. */
-    record Row(String form, double mebibytes, double floorSeconds, double seconds, double startupSeconds, long peakRss,
-               boolean exact, double stealPercent) {
+    /** One measured form; {@code warmSeconds} is NaN unless {@code --warm} asked for it. */
+    record Row(String form, double mebibytes, double floorSeconds, double seconds, double startupSeconds, double warmSeconds,
+               long peakRss, boolean exact, double stealPercent) {
         double ratio() {
             return seconds / floorSeconds;
         }
@@ -97,17 +102,20 @@ public final class BenchMain implements Callable<Integer> {
             exact &= rows.stream().allMatch(Row::exact);
         }
         if (measured.size() > 1 && !generateOnly) {
-            printCostPerMebibyte(measured);
+            printCostPerMebibyte(measured, "beyond JVM start-up", Row::beyondStartup);
+            if (warm) {
+                printCostPerMebibyte(measured, "of a second bundle in the same JVM", Row::warmSeconds);
+            }
         }
         return exact ? 0 : 1;
     }
 
     /**
-     * The cost of each form per MiB beyond JVM start-up, at each scale, and between scales
-     * (the extra seconds per extra MiB): constant when the work grows linearly.
+     * The cost of each form per MiB ({@code seconds} of a row), at each scale, and between
+     * scales (the extra seconds per extra MiB): constant when the work grows linearly.
      */
-    private void printCostPerMebibyte(Map<Double, List<Row>> measured) {
-        out.printf(Locale.ROOT, "%ncost per MiB beyond JVM start-up (ms), at each scale and between scales%n");
+    private void printCostPerMebibyte(Map<Double, List<Row>> measured, String what, ToDoubleFunction<Row> seconds) {
+        out.printf(Locale.ROOT, "%ncost per MiB %s (ms), at each scale and between scales%n", what);
         List<String> forms = measured.values().iterator().next().stream().map(Row::form).toList();
         for (String form : forms) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", form));
@@ -116,11 +124,12 @@ public final class BenchMain implements Callable<Integer> {
             Row previous = null;
             for (var scale : measured.entrySet()) {
                 Row r = scale.getValue().stream().filter(x -> x.form().equals(form)).findFirst().orElseThrow();
-                double cost = r.beyondStartup() * 1000 / r.mebibytes();
+                double cost = seconds.applyAsDouble(r) * 1000 / r.mebibytes();
                 min = Math.min(min, cost);
                 max = Math.max(max, cost);
                 if (previous != null) {
-                    double marginal = (r.beyondStartup() - previous.beyondStartup()) * 1000 / (r.mebibytes() - previous.mebibytes());
+                    double marginal = (seconds.applyAsDouble(r) - seconds.applyAsDouble(previous)) * 1000
+                            / (r.mebibytes() - previous.mebibytes());
                     line.append(String.format(Locale.ROOT, "  (%.1f)", marginal));
                 }
                 line.append(String.format(Locale.ROOT, "  %s: %.1f", label(scale.getKey()), cost));
@@ -181,11 +190,12 @@ public final class BenchMain implements Callable<Integer> {
             rows.add(measure(".tar.zst", zst, "zstd -dc " + Archives.q(zst) + " | wc -l", expected));
         }
         out.printf(Locale.ROOT, "%nscale %s, median of %d runs (floor, JVM start-up and rootline in turn)%n", scale, runs);
-        out.printf(Locale.ROOT, "%-9s %9s %9s %10s %7s %6s %11s %10s %9s %6s %6s%n", "form", "MiB", "floor s", "rootline s",
-                "ratio", "JVM s", "beyond JVM", "MiB/s", "peak RSS", "exact", "steal");
+        out.printf(Locale.ROOT, "%-9s %9s %9s %10s %7s %6s %11s %11s %10s %9s %6s %6s%n", "form", "MiB", "floor s", "rootline s",
+                "ratio", "JVM s", "beyond JVM", "2nd in JVM", "MiB/s", "peak RSS", "exact", "steal");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %6.2f %9.2f s %10.1f %6.0f MiB %6s %5.0f%%%n", r.form(),
-                    r.mebibytes(), r.floorSeconds(), r.seconds(), r.ratio(), r.startupSeconds(), r.beyondStartup(),
+            String second = Double.isNaN(r.warmSeconds()) ? "-" : String.format(Locale.ROOT, "%.2f s", r.warmSeconds());
+            out.printf(Locale.ROOT, "%-9s %9.1f %9.2f %10.2f %6.2fx %6.2f %9.2f s %11s %10.1f %6.0f MiB %6s %5.0f%%%n", r.form(),
+                    r.mebibytes(), r.floorSeconds(), r.seconds(), r.ratio(), r.startupSeconds(), r.beyondStartup(), second,
                     r.mebibytes() / r.seconds(), r.peakRss() / 1048576.0, r.exact() ? "yes" : "NO", r.stealPercent());
         }
         return rows;
@@ -203,6 +213,7 @@ public final class BenchMain implements Callable<Integer> {
         double[] floors = new double[runs];
         double[] startups = new double[runs];
         double[] seconds = new double[runs];
+        double[] second = new double[runs];
         long peak = 0;
         boolean exact = true;
         for (int i = 0; i < runs; i++) {
@@ -218,10 +229,23 @@ public final class BenchMain implements Callable<Integer> {
             seconds[i] = m.seconds();
             peak = Math.max(peak, m.peakRssBytes());
             exact &= exact(new ObjectMapper().readTree(report.toFile()), expected);
+            second[i] = Double.NaN;
+            if (warm) {
+                Commands.Measured twice = Commands.measure(List.of(launcher.toString(), "analyze", "--format", "json",
+                        "--output", report.toString(), bundle.toString(), bundle.toString()));
+                if (twice.exit() != 0) {
+                    throw new IOException("rootline failed on " + bundle + " twice:\n" + twice.out());
+                }
+                second[i] = twice.seconds() - m.seconds();
+                peak = Math.max(peak, twice.peakRssBytes());
+                for (JsonNode one : new ObjectMapper().readTree(report.toFile())) {
+                    exact &= exact(one, expected);
+                }
+            }
         }
         Files.deleteIfExists(report);
-        return new Row(form, expected.bytes() / 1048576.0, median(floors), median(seconds), median(startups), peak, exact,
-                steal.percent());
+        return new Row(form, expected.bytes() / 1048576.0, median(floors), median(seconds), median(startups), median(second),
+                peak, exact, steal.percent());
     }
 
     /** Every drop and suppressed callback counted, and every conntrack entry read as one. */

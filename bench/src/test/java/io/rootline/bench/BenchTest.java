@@ -47,13 +47,16 @@ class BenchTest {
 
     @Test
     void severalScalesAreComparedByTheirCostPerMebibyte(@TempDir Path work) throws Exception {
-        String printed = bench(0, "--scale", "0.01,0.02", "--forms", "folder", "--runs", "1", "--work", work.toString(),
+        String printed = bench(0, "--scale", "0.01,0.02", "--forms", "folder", "--runs", "1", "--warm", "--work", work.toString(),
                 "--rootline", launcher(work).toString());
         assertTrue(printed.contains("scale 0.01, median of 1 runs"), printed);
         assertTrue(printed.contains("scale 0.02, median of 1 runs"), printed);
+        // a second analysis in the same JVM, timed (analyze B B less analyze B) and found exact too
+        assertTrue(printed.lines().anyMatch(l -> l.matches("folder +[0-9. ]+x +[0-9.]+ +-?[0-9.]+ s +-?[0-9.]+ s +[0-9.]+ +\\d+ MiB +yes +(\\d+|NaN)%")), printed);
+        String cost = "folder +0\\.01: -?[0-9.]+  \\(-?[0-9.]+\\)  0\\.02: -?[0-9.]+   largest/smallest -?[0-9.]+";
         assertTrue(printed.contains("cost per MiB beyond JVM start-up"), printed);
-        assertTrue(printed.lines().anyMatch(l -> l.matches("folder +0\\.01: [0-9.]+  \\(-?[0-9.]+\\)  0\\.02: [0-9.]+"
-                + "   largest/smallest [0-9.]+")), printed);
+        assertTrue(printed.contains("cost per MiB of a second bundle in the same JVM"), printed);
+        assertEquals(2, printed.lines().filter(l -> l.matches(cost)).count(), printed);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.rootline.report.Report;
 import io.rootline.report.ReportFormat;
 import io.rootline.report.TimelineEntry;
 import io.rootline.rules.Finding;
+import io.rootline.rules.SymptomMatch;
 import io.rootline.support.BundleBuilder;
 import io.rootline.support.BundleBuilder.Container;
 import io.rootline.support.Fixtures;
@@ -203,6 +204,26 @@ class AnalyzerTest {
         for (int run = 0; run < 5; run++) {
             assertEquals(tar, withoutSource(ReportFormat.JSON.renderer().render(Fixtures.analyze(folder))));
         }
+    }
+
+    @Test
+    void aSymptomSeenInSeveralLogsIsCountedInEachAndSaysHowMany() throws IOException {
+        Finding one = finding(Fixtures.analyze(BundleBuilder.conntrackIncident().write(dir, "one-log", Container.FOLDER)),
+                "conntrack-table-full");
+        assertEquals("app.log", dns(one).source());
+        assertEquals(1, dns(one).count());
+        BundleBuilder b = BundleBuilder.conntrackIncident()
+                .file("var/log/app/a.log", "2021-05-08 12:40:51,204 ERROR [x] c.e.A - call failed\njava.net.UnknownHostException: db\n")
+                .file("var/log/app/b.log", "2021-05-08 12:40:53,204 ERROR [x] c.e.B - call failed\njava.net.UnknownHostException: db\n"
+                        + "2021-05-08 12:40:54,204 ERROR [x] c.e.B - call failed\njava.net.UnknownHostException: db\n");
+        Finding three = finding(Fixtures.analyze(b.write(dir, "three-logs", Container.FOLDER)), "conntrack-table-full");
+        assertEquals("3 logs", dns(three).source());
+        assertEquals(4, dns(three).count());
+    }
+
+    private static SymptomMatch dns(Finding f) {
+        return f.symptoms().stream().filter(s -> s.kind().equals("app.dns-failure")).findFirst()
+                .orElseThrow(() -> new AssertionError("no DNS symptom in " + f.symptoms()));
     }
 
     private static String withoutSource(String json) {

@@ -323,6 +323,7 @@ public final class RuleEngine {
         Instant first = null;
         Instant last = null;
         Set<String> sources = new TreeSet<>();
+        String lastPath = null;
         List<Evidence> evidence = new ArrayList<>();
         for (PlacedEvent e : input.events().getOrDefault(s.kind(), List.of())) {
             Instant at = e.instant();
@@ -333,7 +334,11 @@ public final class RuleEngine {
             first = earliest(first, at);
             last = latest(last, at);
             String path = e.path();
-            sources.add(path.substring(path.lastIndexOf('/') + 1));
+            if (!path.equals(lastPath)) {
+                // a log's events come in long runs from one file: its name is taken once a run
+                sources.add(path.substring(path.lastIndexOf('/') + 1));
+                lastPath = path;
+            }
             if (evidence.size() < SYMPTOM_EVIDENCE) {
                 evidence.add(e.evidence());
             }

@@ -64,13 +64,14 @@ public final class BurstCollapser {
             }
             Open current = open.get(kind);
             boolean noteOpens = pendingNote >= 0 && near(events, pendingNote, e);
-            if (current != null && (noteOpens || !current.accepts(e))) {
-                current.close(sink);
-                current = null;
-            }
             if (current == null) {
                 current = new Open(events, e);
                 open.put(kind, current);
+            } else if (noteOpens || !current.accepts(e)) {
+                // the kind's burst closes and the next one opens in its place: one Open per kind,
+                // not one per burst (a log failing every few seconds has a burst per failure)
+                current.close(sink);
+                current.start(e);
             } else {
                 current.add(e);
             }
@@ -113,7 +114,7 @@ public final class BurstCollapser {
     /** A burst still growing. */
     private static final class Open {
         private final PlacedEvents events;
-        private final int first;
+        private int first;
         private int last;
         private long printed;
         private long suppressed;
@@ -121,10 +122,16 @@ public final class BurstCollapser {
 
         Open(PlacedEvents events, int first) {
             this.events = events;
-            this.first = first;
-            this.last = first;
-            this.printed = events.count(first);
-            this.lastAxis = events.axis(first);
+            start(first);
+        }
+
+        /** Begins a burst at event {@code e}, forgetting the one before. */
+        void start(int e) {
+            first = e;
+            last = e;
+            printed = events.count(e);
+            suppressed = 0;
+            lastAxis = events.axis(e);
         }
 
         boolean accepts(int e) {

@@ -70,17 +70,13 @@ public final class RuleLoader {
 
     /** Every *.yaml and *.yml file in a folder, in name order. */
     public RuleSet load(Path dir) throws IOException {
-        return load(dir, dir.toString().endsWith("/") ? dir.toString() : dir + "/");
-    }
-
-    private RuleSet load(Path dir, String displayPrefix) throws IOException {
         Map<String, String> texts = new TreeMap<>();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.filter(p -> isRuleFile(p.getFileName().toString())).toList()) {
                 texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         }
-        return load(texts, displayPrefix);
+        return load(texts, dir.toString().endsWith("/") ? dir.toString() : dir + "/");
     }
 
     /** Rule files' texts by file name, loaded in name order. */

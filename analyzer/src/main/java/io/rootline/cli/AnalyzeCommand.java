@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -77,6 +78,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Do not show how far the reading has got (shown on stderr when it is a terminal and a bundle"
                     + " takes over a second).")
     boolean noProgress;
+
+    @Option(names = "--timings",
+            description = "Print on stderr how long each bundle's analysis took, from the start of its reading to its"
+                    + " report (Java's and the command line's start-up not included, nor writing the report).")
+    boolean timings;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -141,8 +147,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             Report report;
             ReadProgress progress = new ReadProgress();
+            long start = System.nanoTime();
             try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
                 report = analyzer.analyze(path, progress);
+            }
+            if (timings) {
+                err.printf(Locale.ROOT, "rootline: %s: analysed in %.3f s%n", path, (System.nanoTime() - start) / 1e9);
             }
             if (!report.readAnything()) {
                 err.println("rootline: " + path + ": no known artifact found"

@@ -88,6 +88,20 @@ class CliTest {
     }
 
     @Test
+    void timingsAreOneLinePerBundleOnStderrAndOnlyWhenAsked() {
+        assertEquals(0, run("analyze", "--timings", INCIDENT, HEALTHY));
+        assertTrue(out.toString().contains("critical 12:40:51  DNS UnknownHostException"), out.toString());
+        String[] lines = err.toString().split("\n");
+        assertEquals(2, lines.length, err.toString());
+        assertTrue(lines[0].matches("rootline: \\Q" + INCIDENT + "\\E: analysed in \\d+\\.\\d{3} s"), lines[0]);
+        assertTrue(lines[1].matches("rootline: \\Q" + HEALTHY + "\\E: analysed in \\d+\\.\\d{3} s"), lines[1]);
+        assertTrue(Double.parseDouble(lines[0].replaceAll(".* in | s$", "")) > 0, lines[0]);
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("analyze", INCIDENT, HEALTHY));
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void severalBundlesAsJsonAreOneArray() throws IOException {
         assertEquals(0, run("analyze", "--format", "json", INCIDENT, HEALTHY));
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());

@@ -48,8 +48,9 @@ public final class BenchMain implements Callable<Integer> {
             description = "Forms to generate and measure: folder, xz, zst (default all three).")
     List<String> forms;
 
-    @Option(names = "--warm", description = "Also time a second analysis of each bundle in the same JVM (analyze B B, less"
-            + " analyze B): the cost once class loading and the JIT's compiling are done, as when many bundles are given at once.")
+    @Option(names = "--warm", description = "Also time a second analysis of each bundle in the same JVM (analyze --timings B B,"
+            + " the second bundle's time): the cost once class loading and the JIT's compiling are done, as when many bundles"
+            + " are given at once.")
     boolean warm;
 
     @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
@@ -231,13 +232,15 @@ public final class BenchMain implements Callable<Integer> {
             exact &= exact(new ObjectMapper().readTree(report.toFile()), expected);
             second[i] = Double.NaN;
             if (warm) {
-                Commands.Measured twice = Commands.measure(List.of(launcher.toString(), "analyze", "--format", "json",
+                Commands.Measured twice = Commands.measure(List.of(launcher.toString(), "analyze", "--timings", "--format", "json",
                         "--output", report.toString(), bundle.toString(), bundle.toString()));
                 if (twice.exit() != 0) {
                     throw new IOException("rootline failed on " + bundle + " twice:\n" + twice.out());
                 }
-                // its peak RSS is left out: the targets are one bundle's, and this run holds two reports
-                second[i] = twice.seconds() - m.seconds();
+                // rootline's own timing of the second bundle: the difference of two whole runs' wall
+                // times was as noisy as both together. Its peak RSS is left out: the targets are one
+                // bundle's, and this run holds two reports.
+                second[i] = analysisSeconds(twice.out()).get(1);
                 for (JsonNode one : new ObjectMapper().readTree(report.toFile())) {
                     exact &= exact(one, expected);
                 }
@@ -246,6 +249,21 @@ public final class BenchMain implements Callable<Integer> {
         Files.deleteIfExists(report);
         return new Row(form, expected.bytes() / 1048576.0, median(floors), median(seconds), median(startups), median(second),
                 peak, exact, steal.percent());
+    }
+
+    /** The two analysis times that {@code rootline analyze --timings B B} printed, in order. */
+    static List<Double> analysisSeconds(String printed) throws IOException {
+        List<Double> seconds = new ArrayList<>();
+        for (String line : printed.split("\n")) {
+            int at = line.lastIndexOf(": analysed in ");
+            if (line.startsWith("rootline: ") && at > 0 && line.endsWith(" s")) {
+                seconds.add(Double.parseDouble(line.substring(at + ": analysed in ".length(), line.length() - 2)));
+            }
+        }
+        if (seconds.size() != 2) {
+            throw new IOException("expected two timings from rootline analyze --timings B B, got:\n" + printed);
+        }
+        return seconds;
     }
 
     /** Every drop and suppressed callback counted, and every conntrack entry read as one. */

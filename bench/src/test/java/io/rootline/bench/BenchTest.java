@@ -1,13 +1,16 @@
 package io.rootline.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,12 +54,20 @@ class BenchTest {
                 "--rootline", launcher(work).toString());
         assertTrue(printed.contains("scale 0.01, median of 1 runs"), printed);
         assertTrue(printed.contains("scale 0.02, median of 1 runs"), printed);
-        // a second analysis in the same JVM, timed (analyze B B less analyze B) and found exact too
+        // a second analysis in the same JVM, timed by rootline itself (analyze --timings B B) and found exact too
         assertTrue(printed.lines().anyMatch(l -> l.matches("folder +[0-9. ]+x +[0-9.]+ +-?[0-9.]+ s +-?[0-9.]+ s +[0-9.]+ +\\d+ MiB +yes +(\\d+|NaN)%")), printed);
         String cost = "folder +0\\.01: -?[0-9.]+  \\(-?[0-9.]+\\)  0\\.02: -?[0-9.]+   largest/smallest -?[0-9.]+";
         assertTrue(printed.contains("cost per MiB beyond JVM start-up"), printed);
         assertTrue(printed.contains("cost per MiB of a second bundle in the same JVM"), printed);
         assertEquals(2, printed.lines().filter(l -> l.matches(cost)).count(), printed);
+    }
+
+    @Test
+    void theSecondBundlesTimeIsReadFromRootlinesOwnTimings() throws Exception {
+        String printed = "rootline: /tmp/odd: analysed in name/scale-1/folder: analysed in 1.234 s\n"
+                + "rootline: /tmp/odd: analysed in name/scale-1/folder: analysed in 0.567 s\n";
+        assertEquals(List.of(1.234, 0.567), BenchMain.analysisSeconds(printed));
+        assertThrows(IOException.class, () -> BenchMain.analysisSeconds("rootline: out of memory\n"));
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.util.Map;
 /**
  * One rule of the YAML rule language, version 1, as loaded and checked.
  * See rules/README.md for the language with an example per feature.
+ *
+ * <p>{@code source} is the text of the rule's file: the same file met twice (the pack's own
+ * folder given to {@code --rules} or {@code rules check}) is one rule, not two with one id.
  */
-record Rule(String id, String title, Severity severity, String description, String file,
+record Rule(String id, String title, Severity severity, String description, String file, String source,
             Condition when, Correlation correlation, Map<String, Expr> let,
             Template summary, Template summaryAlone, Template effect,
             List<String> evidenceFacts, List<Remediation> remediation) {

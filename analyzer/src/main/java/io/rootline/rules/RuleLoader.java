@@ -95,13 +95,13 @@ public final class RuleLoader {
     /** One rule file's text; {@code name} is what errors call the file. */
     public RuleSet loadFile(String name, String text) {
         try {
-            return new RuleSet(List.of(rule(name, YamlReader.read(text))), List.of());
+            return new RuleSet(List.of(rule(name, text, YamlReader.read(text))), List.of());
         } catch (RuleException e) {
             return new RuleSet(List.of(), List.of(new RuleError(name, e.at().line(), e.at().column(), e.getMessage())));
         }
     }
 
-    private Rule rule(String file, YamlNode root) throws RuleException {
+    private Rule rule(String file, String text, YamlNode root) throws RuleException {
         YamlNode.MapNode map = map(root, "a rule");
         keys(map, RULE_KEYS, "rule");
         String id = text(required(map, "id"), "id");
@@ -143,7 +143,7 @@ public final class RuleLoader {
                 remediation.add(remediation(item));
             }
         }
-        return new Rule(id, title, severity, description, file, when, correlation, let, summary, summaryAlone, effect,
+        return new Rule(id, title, severity, description, file, text, when, correlation, let, summary, summaryAlone, effect,
                 evidenceFacts, remediation);
     }
 

@@ -128,6 +128,13 @@ class CliTest {
         assertEquals("", err.toString());
     }
 
+    /** In a checkout, the pack's own folder holds the very files the pack was built from. */
+    @Test
+    void rulesCheckOfThePacksOwnFolderPasses() {
+        assertEquals(0, run("rules", "check", "rules"));
+        assertEquals("", err.toString());
+    }
+
     @Test
     void analyzeRefusesBadUserRules(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("bad.yaml"), "id: bad\n");

@@ -146,6 +146,20 @@ class RuleLoaderTest {
     }
 
     @Test
+    void theSameFileMetTwiceIsOneRule(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.yaml"), GOOD);
+        RuleSet twice = loader.load(dir).plus(loader.load(dir));
+        assertEquals(java.util.List.of(), twice.errors());
+        assertEquals(java.util.List.of("sample"), twice.ids());
+
+        Files.writeString(dir.resolve("a.yaml"), GOOD.replace("title: Sample", "title: Edited"));
+        RuleSet edited = loader.loadFile("first/a.yaml", GOOD).plus(loader.load(dir));
+        assertEquals(1, edited.errors().size());
+        assertTrue(edited.errors().get(0).toString().contains("a.yaml:1:1: rule id 'sample' is already used by first/a.yaml"),
+                edited.errors().get(0).toString());
+    }
+
+    @Test
     void everyBadFileReportedAtOnce(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("one.yaml"), GOOD.replace("severity: high", "severity: 3"));
         Files.writeString(dir.resolve("two.yaml"), "id: two\n");

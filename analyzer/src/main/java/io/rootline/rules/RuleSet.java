@@ -42,13 +42,10 @@ public final class RuleSet {
         errs.addAll(other.errors);
         for (Rule r : other.rules) {
             var clash = all.stream().filter(x -> x.id().equals(r.id())).findFirst();
-            if (clash.isPresent() && clash.get().source().equals(r.source())) {
-                continue;
-            }
-            if (clash.isPresent()) {
-                errs.add(new RuleError(r.file(), 1, 1, "rule id '" + r.id() + "' is already used by " + clash.get().file()));
-            } else {
+            if (clash.isEmpty()) {
                 all.add(r);
+            } else if (!clash.get().source().equals(r.source())) {
+                errs.add(new RuleError(r.file(), 1, 1, "rule id '" + r.id() + "' is already used by " + clash.get().file()));
             }
         }
         return new RuleSet(all, errs);

@@ -251,13 +251,16 @@ public final class BenchMain implements Callable<Integer> {
                 peak, exact, steal.percent());
     }
 
+    /** What separates the bundle's path from its time in a line of {@code rootline analyze --timings}. */
+    private static final String ANALYSED_IN = ": analysed in ";
+
     /** The two analysis times that {@code rootline analyze --timings B B} printed, in order. */
     static List<Double> analysisSeconds(String printed) throws IOException {
         List<Double> seconds = new ArrayList<>();
         for (String line : printed.split("\n")) {
-            int at = line.lastIndexOf(": analysed in ");
+            int at = line.lastIndexOf(ANALYSED_IN);
             if (line.startsWith("rootline: ") && at > 0 && line.endsWith(" s")) {
-                seconds.add(Double.parseDouble(line.substring(at + ": analysed in ".length(), line.length() - 2)));
+                seconds.add(Double.parseDouble(line.substring(at + ANALYSED_IN.length(), line.length() - 2)));
             }
         }
         if (seconds.size() != 2) {

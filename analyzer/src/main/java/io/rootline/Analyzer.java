@@ -121,7 +121,7 @@ public final class Analyzer {
 
     private Report analyze(ArtifactCollector collector, BundleReadResult read) {
         List<BundleLoss> losses = new ArrayList<>(read.losses());
-        losses.addAll(collector.danglingArtifactLinks());
+        losses.addAll(collector.linkLosses());
         BundleArtifacts artifacts = new BundleArtifacts(collector.artifacts());
 
         List<String> many = ArtifactCatalog.all().stream().filter(LogicalArtifact::many).map(LogicalArtifact::name).toList();
@@ -150,6 +150,8 @@ public final class Analyzer {
                 assumptions.add(a.path() + " writes dates without a year: each took the latest year that puts it at or before"
                         + " the capture"));
 
+        collector.otherHosts().forEach((folder, files) -> assumptions.add(folder + "/ holds other hosts' data (" + files
+                + (files == 1 ? " file" : " files") + "): none of it is used as this host's evidence"));
         Map<String, Fact> facts = artifacts.facts(many);
         HostCombiner.combine(artifacts, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
         if (!clockEvidence.hasOffset()) {
@@ -192,16 +194,24 @@ public final class Analyzer {
 
     private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, Map<String, Fact> facts,
                                          ClockEvidence clock) {
-        String layout;
-        if (collector.paths().contains("sos_reports/manifest.json")) {
-            layout = "sos-4";
-        } else if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_commands/"))) {
-            layout = "sos-3";
-        } else {
-            layout = "plain";
-        }
         Fact host = facts.get("host.name");
-        return new BundleInfo(read.source(), read.format(), layout, host == null ? null : host.text(), clock.capturedAt());
+        return new BundleInfo(read.source(), read.format(), layout(collector, facts), host == null ? null : host.text(),
+                clock.capturedAt());
+    }
+
+    /** sos's generation, as version.txt says, else as the layout shows: sos 4 writes sos_reports/, sos 3 does not. */
+    private static String layout(ArtifactCollector collector, Map<String, Fact> facts) {
+        Fact major = facts.get("sos.major");
+        if (major != null && major.isNumber()) {
+            return major.number().intValue() >= 4 ? "sos-4" : "sos-3";
+        }
+        if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_reports/") || p.startsWith("sos_reports."))) {
+            return "sos-4";
+        }
+        if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_commands/"))) {
+            return "sos-3";
+        }
+        return "plain";
     }
 
     private static ClockInfo clockInfo(ClockEvidence e, BundleClock clock, BundleArtifacts artifacts) {

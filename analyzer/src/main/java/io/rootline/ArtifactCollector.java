@@ -1,6 +1,8 @@
 package io.rootline;
 
 import io.rootline.bundle.BundleEntry;
+import io.rootline.bundle.BundleLinks;
+import io.rootline.bundle.BundleLoss;
 import io.rootline.bundle.BundleVisitor;
 import io.rootline.bundle.EntryType;
 import io.rootline.bundle.Limits;
@@ -21,28 +23,55 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Receives a bundle's members, decides what each is (by path, else by content) and
  * parses the artifacts as they stream past. An artifact cut off by archive damage
  * is kept with what was read, marked partial.
+ *
+ * <p>A file reached through links is read under the name the catalog knows
+ * ({@code proc/net/nf_conntrack}, not {@code proc/96008/net/nf_conntrack}). In an archive
+ * whose links come after their targets (sos writes {@code proc/96008/} before the
+ * {@code proc/net} link), a file that is likely such a target is read on trust under that
+ * name, and kept only if the links, once all are known, lead there.
  */
 final class ArtifactCollector implements BundleVisitor {
 
     /** Bytes read to sniff a file at an unknown path. */
     private static final int SNIFF_BYTES = 16 * 1024;
 
+    /** Stored files read on trust for one catalog path, at most. */
+    private static final int TRUSTED_PER_NAME = 4;
+
+    /** A file not opened, or not used, and why. */
+    record NotExamined(String path, long size, String why) {
+    }
+
     private final Limits limits;
     // a folder's files are visited on two threads (BundleVisitor)
     private final List<ParsedArtifact> artifacts = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> links = new ConcurrentHashMap<>();
     private final Map<String, String> symlinks = new ConcurrentHashMap<>();
+    private final List<NotExamined> notExamined = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Integer> otherHosts = new ConcurrentHashMap<>();
     private final KernelLogChoice kernelLog = new KernelLogChoice();
+
+    // naming is decided on one thread (an archive's reader, or a folder's before it reads)
+    /** Names read under, with the stored file each stands for. */
+    private final Map<String, String> claimed = new HashMap<>();
+    /** Stored files read on trust, by stored path: the name they were read under. */
+    private final Map<String, String> trusted = new HashMap<>();
+    private final Map<String, Integer> trustedPerName = new HashMap<>();
+    /** Artifacts read on trust, by stored path, until the links confirm them. */
+    private final Map<String, ParsedArtifact> onTrust = new ConcurrentHashMap<>();
+    private final List<BundleLoss> linkLosses = new ArrayList<>();
 
     ArtifactCollector(Limits limits) {
         this.limits = limits;
@@ -60,35 +89,26 @@ final class ArtifactCollector implements BundleVisitor {
         return paths;
     }
 
-    /** Symbolic links met, path to target as written; they are never followed. */
+    /** Symbolic links met, path to target as written. */
     Map<String, String> links() {
         return symlinks;
     }
 
-    /**
-     * Links standing where an artifact is expected, whose target is outside the bundle or
-     * missing from it: the artifact is lost, and the report says why. (Links whose target
-     * is in the bundle need nothing: the target is read under its own name.)
-     */
-    List<io.rootline.bundle.BundleLoss> danglingArtifactLinks() {
-        List<io.rootline.bundle.BundleLoss> losses = new ArrayList<>();
-        for (var link : new java.util.TreeMap<>(links).entrySet()) {
-            if (ArtifactCatalog.locate(link.getKey()).isEmpty()) {
-                continue;
-            }
-            String target = link.getValue();
-            boolean hard = !symlinks.containsKey(link.getKey());
-            String parent = link.getKey().contains("/") ? link.getKey().substring(0, link.getKey().lastIndexOf('/') + 1) : "";
-            String joined = hard || target.startsWith("/") ? target : parent + target;
-            if (target.startsWith("/") || io.rootline.bundle.BundlePaths.escapes(joined)) {
-                losses.add(new io.rootline.bundle.BundleLoss(link.getKey(), "a link to " + target
-                        + ", outside the bundle; not followed"));
-            } else if (!paths.contains(io.rootline.bundle.BundlePaths.normalize(joined))) {
-                losses.add(new io.rootline.bundle.BundleLoss(link.getKey(), "a link to " + target
-                        + ", which the bundle does not hold"));
-            }
-        }
-        return losses;
+    /** Files not opened or not used, by path. */
+    List<NotExamined> notExamined() {
+        List<NotExamined> byPath = new ArrayList<>(notExamined);
+        byPath.sort(Comparator.comparing(NotExamined::path));
+        return byPath;
+    }
+
+    /** Folders of other hosts' data, with the files each holds: not used as this host's evidence. */
+    Map<String, Integer> otherHosts() {
+        return new TreeMap<>(otherHosts);
+    }
+
+    /** Links standing where an artifact is expected that lead nowhere the bundle holds, or that were not followed. */
+    List<BundleLoss> linkLosses() {
+        return List.copyOf(linkLosses);
     }
 
     /** Copies of the kernel log that a better copy may make unneeded (see {@link KernelLogChoice}). */
@@ -98,23 +118,74 @@ final class ArtifactCollector implements BundleVisitor {
     }
 
     @Override
+    public boolean wantsAtOrUnder(String path) {
+        return ArtifactCatalog.wantsAtOrUnder(path);
+    }
+
+    @Override
+    public void notRead(String path, long size, String why) {
+        paths.add(path);
+        notExamined.add(new NotExamined(path, size, why));
+    }
+
+    @Override
+    public String nameFor(String stored, long size, List<String> aliases, boolean complete) {
+        paths.add(stored);
+        String other = ArtifactCatalog.otherHostsFolder(stored);
+        if (other != null) {
+            otherHosts.merge(other, 1, Integer::sum);
+            return null;
+        }
+        String secondCopyOf = null;
+        for (int i = -1; i < aliases.size(); i++) {
+            String name = i < 0 ? stored : aliases.get(i);
+            if (ArtifactCatalog.locate(name).isEmpty()) {
+                continue;
+            }
+            synchronized (claimed) {
+                String holder = claimed.putIfAbsent(name, stored);
+                if (holder == null) {
+                    return name;
+                }
+                secondCopyOf = secondCopyOf == null ? name : secondCopyOf;
+            }
+        }
+        if (secondCopyOf != null) {
+            notExamined.add(new NotExamined(stored, size, "a second copy of " + secondCopyOf + ", read from " + claimed.get(secondCopyOf)));
+            return null;
+        }
+        if (ArtifactCatalog.sniffable(stored)) {
+            return stored;
+        }
+        if (!complete) {
+            var likely = ArtifactCatalog.likelyAlias(stored);
+            if (likely.isPresent() && !claimed.containsKey(likely.get())
+                    && trustedPerName.merge(likely.get(), 1, Integer::sum) <= TRUSTED_PER_NAME) {
+                trusted.put(stored, likely.get());
+                return likely.get();
+            }
+        }
+        notExamined.add(new NotExamined(stored, size, "no format rootline reads is kept at this path"));
+        return null;
+    }
+
+    @Override
     public void visit(BundleEntry entry) throws IOException {
         paths.add(entry.path());
-        if (entry.type() == EntryType.SYMLINK || entry.type() == EntryType.HARDLINK) {
-            links.put(entry.path(), entry.linkTarget());
-            if (entry.type() == EntryType.SYMLINK) {
-                symlinks.put(entry.path(), entry.linkTarget());
-            }
+        if (entry.type() == EntryType.SYMLINK) {
+            symlinks.put(entry.path(), entry.linkTarget());
         }
         if (entry.type() != EntryType.FILE) {
             return;
         }
+        boolean onTrust = entry.storedAt() != null && entry.path().equals(trusted.get(entry.storedAt()));
+        String note = entry.storedAt() == null ? null
+                : entry.storedAt().equals(claimed.get(entry.path())) || onTrust
+                ? "reached through links: the bundle stores it at " + entry.storedAt()
+                : "stored in " + entry.storedAt();
         var located = ArtifactCatalog.locate(entry.path());
         if (located.isPresent()) {
-            parse(located.get(), entry.content());
-            return;
-        }
-        if (!ArtifactCatalog.sniffable(entry.path())) {
+            parse(located.get(), entry.content(), note, onTrust ? entry.storedAt() : null);
             return;
         }
         BufferedInputStream in = new BufferedInputStream(entry.content(), SNIFF_BYTES * 2);
@@ -123,19 +194,97 @@ final class ArtifactCollector implements BundleVisitor {
         in.reset();
         var sniffed = ContentSniffer.sniff(entry.path(), headLines(head));
         if (sniffed.isPresent()) {
-            parse(sniffed.get(), in);
+            parse(sniffed.get(), in, note, null);
         } else if (head.length > 0) {
             keep(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
                     ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
-                    List.of(), new EventLog(entry.path()), Map.of(), List.of()));
+                    List.of(), new EventLog(entry.path()), Map.of(), List.of()), null);
         }
     }
 
-    private void parse(Location location, InputStream content) throws IOException {
-        if (kernelLog.surelyUnused(location)) {
+    /**
+     * Keeps the artifacts read on trust whose links, now all known, lead to the file they were
+     * read from; and lists as lost each artifact the catalog expects where a link stands that
+     * leads nowhere the bundle holds, or that was not followed.
+     */
+    @Override
+    public void linksComplete(BundleLinks links, Set<String> stored) {
+        for (var trust : new TreeMap<>(onTrust).entrySet()) {
+            String name = trust.getValue().path();
+            var resolved = links.resolve(name);
+            if (resolved.resolved() && resolved.path().equals(trust.getKey()) && !claimed.containsKey(name)) {
+                claimed.put(name, trust.getKey());
+                keep(trust.getValue(), null);
+            } else {
+                notExamined.add(new NotExamined(trust.getKey(), -1, "no format rootline reads is kept at this path"));
+            }
+        }
+        onTrust.clear();
+        if (links.isEmpty()) {
+            return;
+        }
+        Set<String> expected = new TreeSet<>(ArtifactCatalog.exactPaths());
+        for (String link : links.paths()) {
+            if (ArtifactCatalog.locate(link).isPresent()) {
+                expected.add(link);
+            }
+        }
+        Set<String> readFrom = Set.copyOf(claimed.values());
+        Set<String> folders = new java.util.HashSet<>();
+        for (String file : stored) {
+            for (String f = BundleLinks.parent(file); !f.isEmpty() && folders.add(f); f = BundleLinks.parent(f)) {
+                // each folder above a stored file exists
+            }
+        }
+        for (String path : expected) {
+            if (claimed.containsKey(path)) {
+                continue;
+            }
+            var resolved = links.resolve(path);
+            if (!resolved.throughLinks()) {
+                continue;
+            }
+            String first = firstLink(links, path);
+            String how = first.equals(path) ? "a link to " + links.target(first)
+                    : "reached through the link " + first + " -> " + links.target(first);
+            if (!resolved.resolved()) {
+                linkLosses.add(new BundleLoss(path, how + ", which " + resolved.problem() + "; not followed"));
+            } else if (readFrom.contains(resolved.path())) {
+                continue; // read under another name the catalog knows
+            } else if (stored.contains(resolved.path())) {
+                linkLosses.add(new BundleLoss(path, how + ": its target " + resolved.path() + " came before the link in the"
+                        + " archive and was not kept; the extracted folder reads it"));
+            } else if (first.equals(path)) {
+                String target = io.rootline.bundle.BundlePaths.normalize(links.target(first));
+                linkLosses.add(new BundleLoss(path, how + (target.equals(resolved.path()) ? "" : ", which leads to " + resolved.path())
+                        + ", a file the bundle does not hold"));
+            } else if (!folders.contains(BundleLinks.parent(resolved.path()))) {
+                linkLosses.add(new BundleLoss(path, how + ", which leads to " + BundleLinks.parent(resolved.path())
+                        + ", a folder the bundle does not hold"));
+            }
+            // else: the link leads into a folder the bundle holds, which lacks this file (sos did not collect it)
+        }
+    }
+
+    /** The first link along {@code path}: a folder above it, or the path itself. */
+    private static String firstLink(BundleLinks links, String path) {
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (links.isLink(path.substring(0, slash))) {
+                return path.substring(0, slash);
+            }
+        }
+        return path;
+    }
+
+    /**
+     * @param note    something to say of where it was read from, or null
+     * @param trusted the stored path when read on trust under a name a link has yet to confirm, else null
+     */
+    private void parse(Location location, InputStream content, String note, String trusted) throws IOException {
+        if (trusted == null && kernelLog.surelyUnused(location)) {
             // its bytes are left unread: an archive's reader moves past them, a folder's closes the file
             keep(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
-                    location.how(), location.preference()));
+                    location.how(), location.preference()), null);
             return;
         }
         ArtifactBuilder out = new ArtifactBuilder(location.path(), location.kind(), location.artifact().name(),
@@ -143,18 +292,25 @@ final class ArtifactCollector implements BundleVisitor {
         if (location.note() != null) {
             out.note(location.note());
         }
+        if (note != null) {
+            out.note(note);
+        }
         out.keepAtMost(limits.maxEvents());
         try {
             keep(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
-                    limits.maxArtifactBytes()));
+                    limits.maxArtifactBytes()), trusted);
         } catch (ArtifactReader.Interrupted e) {
-            keep(e.partial());
+            keep(e.partial(), trusted);
             throw e;
         }
     }
 
     /** Keeps an artifact; the choice of kernel-log copies learns of them in the order they are listed. */
-    private synchronized void keep(ParsedArtifact artifact) {
+    private synchronized void keep(ParsedArtifact artifact, String trusted) {
+        if (trusted != null) {
+            onTrust.put(trusted, artifact);
+            return;
+        }
         kernelLog.read(artifact);
         artifacts.add(artifact);
     }

@@ -8,10 +8,12 @@ import java.util.Set;
  */
 public final class BundlePaths {
 
-    /** Top-level names of a sosreport; an archive whose first folder is one of these has no wrapper folder. */
-    private static final Set<String> SOS_TOP_LEVEL = Set.of(
-            "sos_commands", "sos_reports", "sos_logs", "sos_strings", "proc", "sys", "etc", "var", "usr",
-            "lib", "boot", "run", "root", "home", "opt", "dev", "version.txt", "environment");
+    /** Names only sos writes at the top of a report: where one stands, the report's root is. */
+    private static final Set<String> SOS_OWN = Set.of("sos_commands", "sos_reports", "sos_logs", "sos_strings");
+
+    /** Top-level folders of a sosreport that a host's root has too. */
+    private static final Set<String> HOST_TOP_LEVEL = Set.of(
+            "proc", "sys", "etc", "var", "usr", "lib", "boot", "run", "root", "home", "opt", "dev");
 
     private BundlePaths() {
     }
@@ -62,27 +64,13 @@ public final class BundlePaths {
         return out.toString();
     }
 
-    /**
-     * The wrapper folder to strip from every entry ("sosreport-host-2021-05-08-abcdef/"),
-     * judged from the first entry's path; "" when the archive has none.
-     */
-    public static String wrapperOf(String firstPath) {
-        int slash = firstPath.indexOf('/');
-        String first = slash < 0 ? firstPath : firstPath.substring(0, slash);
-        if (SOS_TOP_LEVEL.contains(first)) {
-            return "";
-        }
-        return first + "/";
+    /** Whether a folder's name is one a sosreport's own top level has (so it is no wrapper). */
+    public static boolean topLevelName(String name) {
+        return SOS_OWN.contains(name) || HOST_TOP_LEVEL.contains(name);
     }
 
-    /** Removes the wrapper folder from a normalised path. */
-    public static String strip(String path, String wrapper) {
-        if (!wrapper.isEmpty() && path.startsWith(wrapper)) {
-            return path.substring(wrapper.length());
-        }
-        if (!wrapper.isEmpty() && path.equals(wrapper.substring(0, wrapper.length() - 1))) {
-            return "";
-        }
-        return path;
+    /** Whether a folder's name is one only sos writes at the top of a report. */
+    public static boolean sosOwnName(String name) {
+        return SOS_OWN.contains(name);
     }
 }

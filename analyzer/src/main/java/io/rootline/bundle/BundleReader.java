@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,24 +22,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.io.input.CloseShieldInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Reads a bundle, a tarball (any of the supported compressions) or an extracted
  * folder, and hands each member to a visitor as a stream. Nothing is extracted and
- * nothing is written: links are reported with their target but never followed,
- * because the files they point at inside the bundle are members in their own right.
+ * nothing is written.
  *
- * <p>Untrusted input is expected. Names that climb out of the bundle are not read; an
- * archive inside the bundle is read as part of it (to {@link Limits#maxDepth()}); a
- * compressed file that is not an archive (a rotated log) is read as the file it
- * compresses. Damage or a limit stops what it concerns; what was read before stays,
- * and each loss is recorded as a {@link BundleLoss}.
+ * <p>Paths are placed as an engineer reads them: relative to where the report's own
+ * layout begins, however many folders wrap it ({@link BundleRoot}); a member of an
+ * archive inside the bundle under the folder that holds the archive
+ * ({@code sos_commands/logs.xz} holds {@code logs/journalctl_--no-pager}, placed at
+ * {@code sos_commands/logs/journalctl_--no-pager}); and a file reached through links
+ * under the name the visitor chooses among its aliases ({@link BundleLinks}). Links are
+ * resolved by name inside the bundle, never followed on the file system.
+ *
+ * <p>Files are opened only when the visitor wants them ({@link BundleVisitor#nameFor}); an
+ * archive inside the bundle is decoded only when something could be wanted where it would
+ * extract, and not when the bundle holds that folder extracted beside it.
+ *
+ * <p>Untrusted input is expected. Names that climb out of the bundle are not read; archives
+ * inside archives are read to {@link Limits#maxDepth()}. Damage or a limit stops what it
+ * concerns; what was read before stays, and each loss is recorded as a {@link BundleLoss}.
  */
 public final class BundleReader {
 
-    private static final int PEEK = 512;
+    /**
+     * Longest name read, Linux's PATH_MAX. Longer ones come of following link loops (a tree
+     * packed with {@code tar -h} holds {@code sys/.../subsystem/host1/subsystem/...} thousands
+     * of parts deep), and each would cost the square of its length to place.
+     */
+    static final int MAX_NAME = 4096;
 
     private final Limits limits;
     private final XzDecoder xz;
@@ -55,17 +68,37 @@ public final class BundleReader {
         this.xz = xz;
     }
 
+    /** A stored file the visitor wants opened: its place, the name to read it under, and whether it is packed. */
+    private record Plan(String path, String name, long size, boolean packed) {
+    }
+
     /** What one read accumulates, across nesting levels. */
     private final class Reading {
         private final BundleVisitor visitor;
+        /** Whether every link is known before any file is read: a folder's are; an archive's come as they come. */
+        private final boolean linksKnown;
         // a folder's files are read on two threads
         private final List<BundleLoss> losses = Collections.synchronizedList(new ArrayList<>());
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
+        /** Placed paths of the files met, to tell a second copy. */
+        private final Set<String> met = ConcurrentHashMap.newKeySet();
+        /** Every placed path that is a file or a link. */
+        private final Set<String> stored = ConcurrentHashMap.newKeySet();
+        private final Set<String> folders = ConcurrentHashMap.newKeySet();
+        /** Files placed by an archive inside the bundle, with the archive. */
+        private final Map<String, String> unpackedFrom = new ConcurrentHashMap<>();
+        private final BundleLinks links = new BundleLinks();
         private final AtomicLong expanded = new AtomicLong();
+        private final BundleRoot root;
         private long entries;
+        private long tooLong;
+        private String firstTooLong;
+        /** Whether an archive at the top of a bundle with no layout of its own was read as the bundle (a case's sosreport). */
+        private boolean bundleInside;
 
-        Reading(BundleVisitor visitor) {
+        Reading(BundleVisitor visitor, boolean linksKnown, BundleRoot root) {
             this.visitor = visitor;
+            this.linksKnown = linksKnown;
+            this.root = root;
         }
 
         /** Counts an entry; false once the entry limit is passed (reported once). */
@@ -77,20 +110,87 @@ public final class BundleReader {
             return entries <= limits.maxEntries();
         }
 
-        /** Visits a regular file, or reads it as a nested archive when it is one. */
-        void file(String path, long size, InputStream content, int depth, String label) throws IOException {
-            if (!seen.add(label + path)) {
-                losses.add(new BundleLoss(path, "the bundle holds this name twice; only the first copy is read"));
-                return;
+        /** Whether a stored name is short enough to be read; the others are counted into one loss. */
+        synchronized boolean fits(String name) {
+            if (name.length() <= MAX_NAME) {
+                return true;
             }
+            if (tooLong++ == 0) {
+                firstTooLong = name.substring(0, 120) + "…";
+            }
+            return false;
+        }
+
+        void folder(String path) {
+            for (String f = path; !f.isEmpty() && folders.add(f); f = BundleLinks.parent(f)) {
+                // each folder above it is known too
+            }
+        }
+
+        void storedFile(String path) {
+            stored.add(path);
+            folder(BundleLinks.parent(path));
+        }
+
+        /**
+         * Decides, before opening it, what becomes of a stored file: null when it is not to be
+         * opened (nothing wants it, or it is a second copy), else what to read it as.
+         *
+         * @param archive the archive inside the bundle that holds it, or null
+         */
+        Plan plan(String path, long size, String archive) {
+            if (!met.add(path)) {
+                String first = unpackedFrom.get(path);
+                if (first != null || archive != null) {
+                    visitor.notRead(path, size, "a second copy of a file read from " + (first != null ? first : "the bundle")
+                            + (archive != null ? "; this one is in " + archive : ""));
+                } else {
+                    losses.add(new BundleLoss(path, "the bundle holds this name twice; only the first copy is read"));
+                }
+                return null;
+            }
+            if (archive != null) {
+                unpackedFrom.put(path, archive);
+            }
+            if (ArchiveNames.looksPacked(path)) {
+                String target = ArchiveNames.unpacked(path);
+                if (caseHoldsTheBundle(path)) {
+                    return new Plan(path, path, size, true);
+                }
+                if (folders.contains(target) || stored.contains(target)) {
+                    visitor.notRead(path, size, "not decoded: the bundle holds " + target + " extracted beside it");
+                    return null;
+                }
+                if (!visitor.wantsAtOrUnder(target)) {
+                    visitor.notRead(path, size, "not decoded: nothing rootline reads would be at " + target);
+                    return null;
+                }
+                return new Plan(path, path, size, true);
+            }
+            String name = visitor.nameFor(path, size, links.aliasesOf(path), linksKnown);
+            return name == null ? null : new Plan(path, name, size, false);
+        }
+
+        /** Whether this is the one archive at the top of a support case's tarball: the sosreport it holds. */
+        private boolean caseHoldsTheBundle(String path) {
+            return !path.contains("/") && !root.sosLayout() && !bundleInside
+                    && !BundlePaths.topLevelName(ArchiveNames.unpacked(path));
+        }
+
+        /** Reads a planned file: visits it, or reads it as the archive or compressed file it is. */
+        void read(Plan plan, InputStream content, int depth, String archive) throws IOException {
             BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
             ArchiveFormat format = ArchiveFormat.detect(in);
             if (format == ArchiveFormat.UNKNOWN) {
-                visitor.visit(new BundleEntry(path, EntryType.FILE, size, null, in));
+                String name = plan.packed() ? visitor.nameFor(plan.path(), plan.size(), links.aliasesOf(plan.path()), linksKnown)
+                        : plan.name();
+                if (name != null) {
+                    visitor.visit(new BundleEntry(name, EntryType.FILE, plan.size(), null, in, storedAt(name, plan.path(), archive)));
+                }
                 return;
             }
             if (depth >= limits.maxDepth()) {
-                losses.add(new BundleLoss(path, "an archive inside " + depth + " levels of archives is not read (at most "
+                losses.add(new BundleLoss(plan.path(), "an archive inside " + depth + " levels of archives is not read (at most "
                         + limits.maxDepth() + " levels are)"));
                 return;
             }
@@ -99,18 +199,49 @@ public final class BundleReader {
             try (BufferedInputStream decoded = new BufferedInputStream(
                     format.compressed() ? new ExpansionGuard(format.decode(counted, xz), counted, limits, expanded) : counted, 1 << 16)) {
                 if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
-                    archive(decoded, label + path + "!", depth + 1);
-                } else {
-                    // a rotated log (messages.1.gz): the file it compresses
-                    visitor.visit(new BundleEntry(stripCompressionSuffix(path), EntryType.FILE, -1, null, decoded));
+                    if (plan.packed() && caseHoldsTheBundle(plan.path())) {
+                        bundleInside = true;
+                        met.remove(plan.path()); // the case's archive stands for what it holds, which may have its name
+                        archive(decoded, plan.path(), depth + 1, new BundleRoot());
+                    } else {
+                        archive(decoded, plan.path(), depth + 1, BundleLinks.parent(plan.path()));
+                    }
+                    return;
+                }
+                // a compressed file that is no archive (messages.1.gz): read as the file it compresses
+                String unpacked = ArchiveNames.unpacked(plan.path());
+                String name = plan.packed() ? visitor.nameFor(unpacked, -1, links.aliasesOf(unpacked), linksKnown) : plan.name();
+                if (name != null) {
+                    visitor.visit(new BundleEntry(name, EntryType.FILE, -1, null, decoded, storedAt(name, plan.path(), archive)));
                 }
             }
         }
 
-        /** Reads a tar stream; damage ends it with a loss, limits too. */
-        void archive(InputStream tarBytes, String label, int depth) throws IOException {
+        private String storedAt(String name, String path, String archive) {
+            if (!name.equals(path)) {
+                return path;
+            }
+            return archive;
+        }
+
+        /** Reads a tar stream inside the bundle, its members placed under {@code base}; damage ends it with a loss. */
+        void archive(InputStream tarBytes, String label, int depth, String base) throws IOException {
+            archive(tarBytes, label, depth, base, null);
+        }
+
+        /** Reads a tar stream that is the bundle itself (a case's sosreport inside the case's tarball). */
+        void archive(InputStream tarBytes, String label, int depth, BundleRoot own) throws IOException {
+            archive(tarBytes, label, depth, null, own);
+        }
+
+        /**
+         * Reads a tar stream: the bundle's, whose paths {@code own} places, or one inside the
+         * bundle, whose members are placed under {@code base}. Damage ends it with a loss,
+         * limits too.
+         */
+        private void archive(InputStream tarBytes, String label, int depth, String base, BundleRoot own) throws IOException {
             TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
-            String wrapper = null;
+            String inside = base != null ? label : null;
             String current = "";
             try {
                 TarArchiveEntry entry;
@@ -118,33 +249,38 @@ public final class BundleReader {
                     if (!admit()) {
                         return;
                     }
-                    String stored = entry.getName();
-                    if (BundlePaths.escapes(stored)) {
-                        losses.add(new BundleLoss(BundlePaths.normalize(stored), "the stored name \"" + stored
+                    String name = entry.getName();
+                    if (!fits(name)) {
+                        continue;
+                    }
+                    if (BundlePaths.escapes(name)) {
+                        losses.add(new BundleLoss(BundlePaths.normalize(name), "the stored name \"" + name
                                 + "\" climbs out of the bundle; not read"));
                         continue;
                     }
-                    String path = BundlePaths.normalize(stored);
-                    if (wrapper == null) {
-                        wrapper = BundlePaths.wrapperOf(path);
-                    }
-                    path = BundlePaths.strip(path, wrapper);
+                    String path = own != null ? own.place(BundlePaths.normalize(name), entry.isDirectory())
+                            : under(base, BundlePaths.normalize(name));
                     if (path.isEmpty()) {
                         continue;
                     }
                     current = path;
-                    if (entry.isSymbolicLink()) {
-                        visitor.visit(new BundleEntry(path, EntryType.SYMLINK, 0, entry.getLinkName(), null));
-                    } else if (entry.isLink()) {
-                        visitor.visit(new BundleEntry(path, EntryType.HARDLINK, 0, entry.getLinkName(), null));
-                    } else if (entry.isDirectory()) {
+                    if (entry.isDirectory()) {
+                        folder(path);
                         visitor.visit(new BundleEntry(path, EntryType.DIRECTORY, 0, null, null));
-                    } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                    } else if (entry.isSymbolicLink()) {
+                        link(path, entry.getLinkName(), true);
+                    } else if (entry.isLink()) {
+                        // a hard link names another member as stored, wrapper folders included
+                        String target = BundlePaths.normalize(entry.getLinkName());
+                        link(path, own != null ? own.strip(target) : under(base, target), false);
+                    } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO() || !entry.isFile()) {
                         visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
-                    } else if (entry.isFile()) {
-                        file(path, entry.getSize(), new NonClosingInputStream(tar), depth, label);
                     } else {
-                        visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
+                        storedFile(path);
+                        Plan plan = plan(path, entry.getSize(), inside);
+                        if (plan != null) {
+                            read(plan, new NonClosingInputStream(tar), depth, inside);
+                        }
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -157,16 +293,37 @@ public final class BundleReader {
                     return;
                 }
                 // commons-compress reports some damage as IllegalArgumentException (bad header fields)
-                losses.add(new BundleLoss(current, (label.isEmpty() ? "the archive" : "the archive " + label)
+                losses.add(new BundleLoss(current, (depth == 1 ? "the archive" : "the archive " + label)
                         + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + Failures.describe(e)
                         + "; entries after it are lost"));
             }
-            if (depth == 1) {
-                this.wrapper = wrapper;
-            }
         }
 
-        private String wrapper;
+        void link(String path, String target, boolean symbolic) throws IOException {
+            if (!stored.add(path)) {
+                losses.add(new BundleLoss(path, "the bundle holds this name twice; only the first copy is read"));
+                return;
+            }
+            links.add(path, target, symbolic);
+            folder(BundleLinks.parent(path));
+            visitor.visit(new BundleEntry(path, symbolic ? EntryType.SYMLINK : EntryType.HARDLINK, 0, target, null));
+        }
+
+        void finish() {
+            if (tooLong > 0) {
+                losses.add(new BundleLoss(firstTooLong, tooLong + (tooLong == 1 ? " name is" : " names are") + " longer than "
+                        + MAX_NAME + " bytes, as a loop of links followed when the bundle was packed (tar -h) makes them; not read"));
+            }
+            visitor.linksComplete(links, Collections.unmodifiableSet(stored));
+        }
+    }
+
+    /** A member of an archive inside the bundle, placed under the folder holding the archive (unless it already names it). */
+    private static String under(String base, String member) {
+        if (base.isEmpty() || member.isEmpty() || member.equals(base) || member.startsWith(base + "/")) {
+            return member;
+        }
+        return base + "/" + member;
     }
 
     /**
@@ -199,11 +356,13 @@ public final class BundleReader {
      * the result. The stream is read to the end of the archive, not closed.
      */
     public BundleReadResult read(InputStream raw, String source, BundleVisitor visitor) throws IOException {
-        Reading reading = new Reading(visitor);
+        Reading reading = new Reading(visitor, false, new BundleRoot());
         // closing what is built on top stops the read-ahead thread; the caller's stream stays open
         BufferedInputStream in = new BufferedInputStream(CloseShieldInputStream.wrap(raw), 1 << 16);
         try (in) {
-            return read(in, source, reading);
+            BundleReadResult result = read(in, source, reading);
+            reading.finish();
+            return result;
         }
     }
 
@@ -233,53 +392,90 @@ public final class BundleReader {
             return new BundleReadResult(source, format.label(), "", 0, reading.losses);
         }
         try (InputStream tar = tarBytes) {
-            reading.archive(tar, "", 1);
+            reading.archive(tar, "", 1, reading.root);
         }
-        return new BundleReadResult(source, format.label() + (format.compressed() ? "+tar" : ""),
-                reading.wrapper == null ? "" : trimSlash(reading.wrapper), reading.entries, reading.losses);
+        String wrapper = reading.root.prefix() == null ? "" : trimSlash(reading.root.prefix());
+        return new BundleReadResult(source, format.label() + (format.compressed() ? "+tar" : ""), wrapper, reading.entries,
+                reading.losses);
     }
 
-    private BundleReadResult readDirectory(Path root, BundleVisitor visitor, ReadProgress progress) throws IOException {
-        Path base = singleSubfolder(root);
-        String wrapper = base.equals(root) ? "" : base.getFileName().toString();
+    /** A folder member as the walk met it. */
+    private record Member(String path, Path file, BasicFileAttributes attributes) {
+    }
+
+    private BundleReadResult readDirectory(Path given, BundleVisitor visitor, ReadProgress progress) throws IOException {
+        Path start = wrapped(given);
         // Sorted so that reports do not depend on the file system's order.
-        TreeMap<String, Path> members = new TreeMap<>();
-        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+        TreeMap<String, Member> members = new TreeMap<>();
+        List<String> folders = new ArrayList<>();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(start)) {
+                    folders.add(relative(start, dir));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                members.put(base.relativize(file).toString().replace('\\', '/'), file);
+                members.put(relative(start, file), new Member(relative(start, file), file, attrs));
                 return members.size() > limits.maxEntries() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                members.put(base.relativize(file).toString().replace('\\', '/'), file);
+                members.put(relative(start, file), new Member(relative(start, file), file, null));
                 return FileVisitResult.CONTINUE;
             }
         });
-        Reading reading = new Reading(visitor);
-        List<Map.Entry<String, Path>> files = new ArrayList<>();
-        for (var member : members.entrySet()) {
+        List<String> regular = new ArrayList<>();
+        for (Member m : members.values()) {
+            if (m.attributes() == null || !m.attributes().isSymbolicLink()) {
+                regular.add(m.path());
+            }
+        }
+        BundleRoot root = BundleRoot.ofFolder("", regular);
+        Reading reading = new Reading(visitor, true, root);
+        folders.forEach(f -> reading.folder(root.strip(f)));
+        // every link is known before any file is planned: a file is read under its best name
+        List<Member> files = new ArrayList<>();
+        for (Member m : members.values()) {
             if (!reading.admit()) {
                 break;
             }
-            String path = member.getKey();
-            Path file = member.getValue();
-            if (Files.isSymbolicLink(file)) {
-                visitor.visit(new BundleEntry(path, EntryType.SYMLINK, 0, Files.readSymbolicLink(file).toString(), null));
-            } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                files.add(member);
+            if (!reading.fits(m.path())) {
+                continue;
+            }
+            String path = root.strip(m.path());
+            if (path.isEmpty()) {
+                continue;
+            }
+            if (m.attributes() != null && m.attributes().isSymbolicLink()) {
+                reading.link(path, Files.readSymbolicLink(m.file()).toString(), true);
+            } else if (m.attributes() == null || m.attributes().isRegularFile()) {
+                reading.storedFile(path);
+                files.add(m);
             } else {
                 // FIFOs, devices, sockets: never opened (a FIFO would block forever)
                 visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
             }
         }
-        progress.expect(files.stream().mapToLong(f -> size(f.getValue())).sum());
-        readFiles(files, reading, progress);
+        List<Map.Entry<Plan, Path>> plans = new ArrayList<>();
+        for (Member m : files) {
+            Plan plan = reading.plan(root.strip(m.path()), m.attributes() == null ? 0 : m.attributes().size(), null);
+            if (plan != null) {
+                plans.add(Map.entry(plan, m.file()));
+            }
+        }
+        progress.expect(plans.stream().mapToLong(p -> p.getKey().size()).sum());
+        readFiles(plans, reading, progress);
+        reading.finish();
         // the two readers finish files in either order: losses are listed by path
         List<BundleLoss> losses = new ArrayList<>(reading.losses);
         losses.sort(Comparator.comparing(BundleLoss::path));
-        return new BundleReadResult(root.toString(), "directory", wrapper, reading.entries, losses);
+        String wrapper = (relative(given, start).isEmpty() ? "" : relative(given, start) + "/") + (root.prefix() == null ? "" : root.prefix());
+        return new BundleReadResult(given.toString(), "directory", trimSlash(wrapper), reading.entries, losses);
     }
 
     /**
@@ -289,20 +485,20 @@ public final class BundleReader {
      * ({@link BundleVisitor}). The files it would rather see last are read once all others
      * have been.
      */
-    private void readFiles(List<Map.Entry<String, Path>> files, Reading reading, ReadProgress progress) throws IOException {
-        List<Map.Entry<String, Path>> first = new ArrayList<>();
-        List<Map.Entry<String, Path>> last = new ArrayList<>();
-        for (Map.Entry<String, Path> file : files) {
-            (reading.visitor.visitLast(file.getKey()) ? last : first).add(file);
+    private void readFiles(List<Map.Entry<Plan, Path>> files, Reading reading, ReadProgress progress) throws IOException {
+        List<Map.Entry<Plan, Path>> first = new ArrayList<>();
+        List<Map.Entry<Plan, Path>> last = new ArrayList<>();
+        for (Map.Entry<Plan, Path> file : files) {
+            (reading.visitor.visitLast(file.getKey().name()) ? last : first).add(file);
         }
         readAtOnce(first, reading, progress);
         readAtOnce(last, reading, progress);
     }
 
-    private void readAtOnce(List<Map.Entry<String, Path>> files, Reading reading, ReadProgress progress) throws IOException {
-        List<Map.Entry<String, Path>> largestFirst = new ArrayList<>(files);
-        largestFirst.sort(Comparator.comparingLong((Map.Entry<String, Path> f) -> size(f.getValue())).reversed()
-                .thenComparing(Map.Entry::getKey));
+    private void readAtOnce(List<Map.Entry<Plan, Path>> files, Reading reading, ReadProgress progress) throws IOException {
+        List<Map.Entry<Plan, Path>> largestFirst = new ArrayList<>(files);
+        largestFirst.sort(Comparator.comparingLong((Map.Entry<Plan, Path> f) -> f.getKey().size()).reversed()
+                .thenComparing(f -> f.getKey().path()));
         AtomicInteger next = new AtomicInteger();
         // an Error too (out of memory) goes to the caller, rather than ending the helper with a
         // stack trace and its files silently missing from the report
@@ -339,47 +535,38 @@ public final class BundleReader {
         }
     }
 
-    private void readFile(String path, Path file, Reading reading, ReadProgress progress) {
+    private void readFile(Plan plan, Path file, Reading reading, ReadProgress progress) {
         try {
-            long size = Files.size(file);
-            try (InputStream in = progress.counting(Files.newInputStream(file), size)) {
-                reading.file(path, size, in, 1, "");
+            // the walk met no link on the way here; one put in its place since is not followed
+            try (InputStream in = progress.counting(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), plan.size())) {
+                reading.read(plan, in, 1, null);
             }
         } catch (IOException e) {
             LimitReached limit = limitIn(e);
-            reading.losses.add(new BundleLoss(path, limit != null ? "stopped reading: " + limit.getMessage()
+            reading.losses.add(new BundleLoss(plan.path(), limit != null ? "stopped reading: " + limit.getMessage()
                     : "cannot be read: " + Failures.describe(e)));
         }
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0; // read anyway: reading it reports why it cannot be
+    /** An extracted sosreport is often passed as the folder that holds it, or inside a case folder: single folders are looked through. */
+    private static Path wrapped(Path root) throws IOException {
+        Path at = root;
+        for (int depth = 0; depth < 8; depth++) {
+            List<Path> children;
+            try (var list = Files.list(at)) {
+                children = list.limit(2).toList();
+            }
+            if (children.size() != 1 || !Files.isDirectory(children.get(0), LinkOption.NOFOLLOW_LINKS)
+                    || BundlePaths.topLevelName(children.get(0).getFileName().toString())) {
+                return at;
+            }
+            at = children.get(0);
         }
+        return at;
     }
 
-    /** An extracted sosreport is often passed as the folder that holds it. */
-    private static Path singleSubfolder(Path root) throws IOException {
-        try (var children = Files.list(root)) {
-            List<Path> all = children.limit(2).toList();
-            if (all.size() == 1 && Files.isDirectory(all.get(0), LinkOption.NOFOLLOW_LINKS)
-                    && !BundlePaths.wrapperOf(all.get(0).getFileName().toString() + "/x").isEmpty()) {
-                return all.get(0);
-            }
-        }
-        return root;
-    }
-
-    private static String stripCompressionSuffix(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        for (String suffix : List.of(".gz", ".xz", ".bz2", ".zst")) {
-            if (lower.endsWith(suffix)) {
-                return path.substring(0, path.length() - suffix.length());
-            }
-        }
-        return path;
+    private static String relative(Path start, Path p) {
+        return start.relativize(p).toString().replace('\\', '/');
     }
 
     /** The limit behind an exception, if a limit is what stopped the reading. */

@@ -4,13 +4,20 @@ import io.rootline.parse.ArtifactKind;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where each logical artifact lives in a bundle: the one place that knows sos
  * layouts (3.x and 4.x, see shared/reference/sos-layout.md), so that rules never
- * name raw paths. Paths are tried in order; the first present wins.
+ * name raw paths. A logical artifact's paths are listed best first; of the copies a
+ * bundle holds, the best-placed usable one is used.
  */
 public final class ArtifactCatalog {
 
@@ -74,15 +81,36 @@ public final class ArtifactCatalog {
             new LogicalArtifact("uname", ArtifactKind.UNAME, List.of(
                     "sos_commands/kernel/uname_-a",
                     "sos_commands/general/uname_-a"), false, "uname -a"),
+            new LogicalArtifact("proc-net-snmp", ArtifactKind.PROC_NET_SNMP, List.of(
+                    "proc/net/snmp"), false, "/proc/net/snmp: IP, ICMP, TCP and UDP counters"),
+            new LogicalArtifact("proc-net-netstat", ArtifactKind.PROC_NET_SNMP, List.of(
+                    "proc/net/netstat"), false, "/proc/net/netstat: TcpExt and IpExt counters"),
+            new LogicalArtifact("sos-version", ArtifactKind.SOS_VERSION, List.of(
+                    "version.txt"), false, "version.txt: the sos release that wrote the report"),
+            new LogicalArtifact("ip-addr", ArtifactKind.IP_ADDR, List.of(
+                    "sos_commands/networking/ip_-d_address",
+                    "sos_commands/networking/ip_address",
+                    "sos_commands/networking/ip_addr",
+                    "sos_commands/networking/ip_-o_addr"), false, "ip addr: interface addresses"),
             new LogicalArtifact("app-log", ArtifactKind.APP_LOG, List.of(
                     "var/log/**.log",
                     "*.log",
                     "logs/**"), true, "application log"));
 
-    /** Trees whose members are known by path only: a file there at an unknown path is not sniffed. */
-    private static final List<String> SOS_TREES = List.of(
-            "sos_commands/", "sos_reports/", "sos_logs/", "proc/", "sys/", "etc/", "usr/", "lib/", "boot/", "run/",
-            "dev/", "root/", "home/", "opt/");
+    /**
+     * Top-level folders of a host's root, which sos copies file by file: a file there is at a
+     * known path or is nothing rootline reads, and is not opened ({@code var/log/} excepted:
+     * logs are found by their content).
+     */
+    private static final Set<String> HOST_TREES = Set.of(
+            "sos_commands", "sos_reports", "sos_logs", "sos_strings", "proc", "sys", "etc", "usr", "lib", "lib32", "lib64",
+            "libx32", "bin", "sbin", "boot", "run", "dev", "root", "home", "opt", "var", "snap", "srv", "mnt", "media", "tmp");
+
+    /** The one part of {@code var/} whose files are judged by their content. */
+    private static final String LOGS = "var/log/";
+
+    /** Files sos writes at the top of a report that no format reads. */
+    private static final Set<String> SOS_TOP_FILES = Set.of("environment");
 
     private static final String TAILED = ".tailed";
 
@@ -105,7 +133,8 @@ public final class ArtifactCatalog {
     /**
      * Where {@code path} stands in the catalog, if anywhere. Files sos tailed into
      * {@code sos_strings/<plugin>/<name>.tailed} are located as the file they stand for,
-     * with a note that their start is missing.
+     * with a note that their start is missing. An exact path is more specific than a
+     * pattern and is taken first.
      */
     public static Optional<Location> locate(String path) {
         Optional<Location> direct = match(path, path, null);
@@ -123,58 +152,206 @@ public final class ArtifactCatalog {
     }
 
     private static Optional<Location> match(String path, String candidate, String note) {
+        Pattern exact = EXACT.get(candidate);
+        if (exact != null) {
+            return Optional.of(exact.location(path, note));
+        }
+        if (GLOBS.isEmpty()) {
+            return Optional.empty();
+        }
         Path asPath = Path.of(candidate);
-        for (Pattern p : PATTERNS) {
+        for (Pattern p : GLOBS) {
             if (p.matcher().matches(asPath)) {
-                return Optional.of(new Location(path, p.artifact(), p.kind(), p.preference(), "path", note));
+                return Optional.of(p.location(path, note));
             }
         }
         return Optional.empty();
     }
 
-    /** A path pattern of an artifact, compiled once: every member of every bundle is matched against all of them. */
-    private record Pattern(LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
+    /** A path pattern of an artifact, compiled once: every member of every bundle is matched against them. */
+    private record Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
+        Location location(String at, String note) {
+            return new Location(at, artifact, kind, preference, "path", note);
+        }
+
+        /** The pattern's part before its first wildcard: "var/log/" for var/log/**.log. */
+        String literalPrefix() {
+            for (int i = 0; i < path.length(); i++) {
+                if ("*?[{".indexOf(path.charAt(i)) >= 0) {
+                    return path.substring(0, i);
+                }
+            }
+            return path;
+        }
     }
 
-    private static final List<Pattern> PATTERNS = compile();
+    private static final Map<String, Pattern> EXACT = new HashMap<>();
+    private static final List<Pattern> GLOBS = new ArrayList<>();
+    /** Exact paths by their file name, for {@link #likelyAlias}. */
+    private static final Map<String, List<String>> BY_NAME = new HashMap<>();
+    /** Every folder above an exact path. */
+    private static final Set<String> FOLDERS = new HashSet<>();
 
-    private static List<Pattern> compile() {
-        List<Pattern> patterns = new java.util.ArrayList<>();
+    static {
         for (LogicalArtifact artifact : ARTIFACTS) {
             for (int i = 0; i < artifact.sources().size(); i++) {
                 LogicalArtifact.Source source = artifact.sources().get(i);
-                patterns.add(new Pattern(artifact, source.kind(), i, FileSystems.getDefault().getPathMatcher("glob:" + source.path())));
+                Pattern p = new Pattern(source.path(), artifact, source.kind(), i,
+                        FileSystems.getDefault().getPathMatcher("glob:" + source.path()));
+                if (p.literalPrefix().equals(source.path())) {
+                    EXACT.putIfAbsent(source.path(), p);
+                    BY_NAME.computeIfAbsent(source.path().substring(source.path().lastIndexOf('/') + 1), k -> new ArrayList<>())
+                            .add(source.path());
+                    for (String f = parent(source.path()); !f.isEmpty(); f = parent(f)) {
+                        FOLDERS.add(f);
+                    }
+                } else {
+                    GLOBS.add(p);
+                }
             }
         }
-        return List.copyOf(patterns);
     }
 
-    /** Whether a file at an unknown path may be identified by its content. */
-    public static boolean sniffable(String path) {
-        return SOS_TREES.stream().noneMatch(path::startsWith) && !path.startsWith("sos_strings/")
-                && !path.equals("version.txt") && !path.equals("environment");
+    /** Every exact path the catalog knows, in no order. */
+    public static Set<String> exactPaths() {
+        return Collections.unmodifiableSet(EXACT.keySet());
     }
 
     /**
-     * Which logical artifact supplies a fact key or event kind, by its prefix, so that a
-     * rule needing "sysctl.net.netfilter.nf_conntrack_max" on a bundle without sysctl
-     * says "needs sysctl" instead of passing. Empty for names no artifact supplies.
+     * Whether a file at a path the catalog does not know is judged by its content: files at
+     * the bundle's top and in folders of loose captures, and logs under {@code var/log/}; not
+     * the thousands a sosreport copies from a host's root ({@code sys/fs/cgroup/**},
+     * {@code proc/<pid>/**}, {@code var/lib/**}), nor other hosts' data.
      */
-    public static Optional<String> provider(String name) {
-        for (String[] p : PROVIDERS) {
-            if (name.equals(p[0]) || name.startsWith(p[0] + ".")) {
-                return Optional.of(p[1]);
+    public static boolean sniffable(String path) {
+        if (otherHostsFolder(path) != null) {
+            return false;
+        }
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            return !SOS_TOP_FILES.contains(path) && !path.equals("version.txt");
+        }
+        return path.startsWith(LOGS) || !HOST_TREES.contains(path.substring(0, slash));
+    }
+
+    /**
+     * Whether anything at or under {@code path} could be read: a located path, or a file there
+     * that would be sniffed. An archive inside the bundle that would extract to {@code path} is
+     * decoded only then.
+     */
+    public static boolean wantsAtOrUnder(String path) {
+        if (path.isEmpty()) {
+            return true;
+        }
+        if (otherHostsFolder(path + "/x") != null) {
+            return false;
+        }
+        if (sniffable(path) || sniffable(path + "/x") || EXACT.containsKey(path) || FOLDERS.contains(path)
+                || LOGS.startsWith(path + "/")) {
+            return true;
+        }
+        Path asPath = Path.of(path);
+        for (Pattern p : GLOBS) {
+            String literal = p.literalPrefix();
+            if (p.matcher().matches(asPath) || p.path().contains("/") && (literal.startsWith(path + "/") || path.startsWith(literal))) {
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
+    }
+
+    /**
+     * The exact catalog path a stored file may stand for once a link that has not come yet
+     * names it: one of the same file name in the same top folder ({@code proc/96008/net/snmp}
+     * may be {@code proc/net/snmp}, as sos links {@code proc/net} to {@code self/net} and
+     * {@code proc/self} to a process id), the one sharing the longest end with it. Never a
+     * copy of the kernel log, whose choice of copies must rest on copies read for sure.
+     */
+    public static Optional<String> likelyAlias(String stored) {
+        List<String> names = BY_NAME.get(stored.substring(stored.lastIndexOf('/') + 1));
+        if (names == null) {
+            return Optional.empty();
+        }
+        int slash = stored.indexOf('/');
+        String top = slash < 0 ? stored : stored.substring(0, slash + 1);
+        String best = null;
+        int bestShared = -1;
+        for (String name : names) {
+            if (name.equals(stored) || !name.startsWith(top) || EXACT.get(name).artifact().name().equals("kernel-log")) {
+                continue;
+            }
+            int shared = sharedEnd(stored, name);
+            if (shared > bestShared) {
+                best = name;
+                bestShared = shared;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int sharedEnd(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(a.length() - 1 - n) == b.charAt(b.length() - 1 - n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The folder of other hosts' data that {@code path} lies in, or null: an OpenShift
+     * {@code log-bundle*} of other machines' journals, a {@code must-gather*}, another host's
+     * sosreport or supportconfig folder inside this one. Nothing there is this host's evidence.
+     */
+    public static String otherHostsFolder(String path) {
+        int from = 0;
+        while (from < path.length()) {
+            int slash = path.indexOf('/', from);
+            int end = slash < 0 ? path.length() : slash;
+            String part = path.substring(from, end);
+            if (slash >= 0 && (part.startsWith("log-bundle") || part.startsWith("must-gather") || part.startsWith("sosreport-")
+                    || part.startsWith("scc_"))) {
+                return path.substring(0, end);
+            }
+            from = end + 1;
+        }
+        return null;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * Which logical artifacts supply a fact key or event kind, by its prefix, best first
+     * (any one will do), so that a rule needing "sysctl.net.netfilter.nf_conntrack_max" on a
+     * bundle without sysctl says "needs sysctl" instead of passing. Empty for names no
+     * artifact supplies.
+     */
+    public static List<String> providers(String name) {
+        for (String[] p : PROVIDERS) {
+            if (name.equals(p[0]) || name.startsWith(p[0] + ".")) {
+                return List.of(p).subList(1, p.length);
+            }
+        }
+        return List.of();
+    }
+
+    /** The best provider of a name ({@link #providers}), if any. */
+    public static Optional<String> provider(String name) {
+        return providers(name).stream().findFirst();
     }
 
     private static final String[][] PROVIDERS = {
-        {"netstat", "netstat-s"}, {"kernel", "kernel-log"}, {"kernel-log", "kernel-log"},
+        // netstat -s prints what /proc/net/netstat (the Ext sections) and /proc/net/snmp hold
+        {"netstat.TcpExt", "netstat-s", "proc-net-netstat"}, {"netstat.IpExt", "netstat-s", "proc-net-netstat"},
+        {"netstat.MPTcpExt", "netstat-s", "proc-net-netstat"},
+        {"netstat", "netstat-s", "proc-net-snmp"}, {"kernel", "kernel-log"}, {"kernel-log", "kernel-log"},
         {"conntrack", "conntrack-table"}, {"sysctl", "sysctl"}, {"iface", "ip-link"},
         {"app", "app-log"}, {"app-log", "app-log"}, {"date", "date"}, {"timedatectl", "timedatectl"}, {"timezone", "timezone"},
         {"uptime", "uptime"}, {"proc.uptime", "proc-uptime"}, {"proc.stat", "proc-stat"},
         {"meminfo", "meminfo"}, {"free", "free"}, {"hostname", "hostname"}, {"uname", "uname"},
         {"host.ram_bytes", "meminfo"}, {"host.name", "hostname"}, {"host.arch_bits", "uname"},
+        {"sos", "sos-version"}, {"ip-addr", "ip-addr"},
     };
 }

@@ -15,7 +15,8 @@ public final class ContentSniffer {
     public static final int HEAD_LINES = 40;
 
     private static final List<ArtifactKind> ORDER = List.of(
-            ArtifactKind.NETSTAT_S, ArtifactKind.IP_LINK, ArtifactKind.CONNTRACK, ArtifactKind.MEMINFO,
+            ArtifactKind.NETSTAT_S, ArtifactKind.PROC_NET_SNMP, ArtifactKind.IP_LINK, ArtifactKind.IP_ADDR, ArtifactKind.CONNTRACK,
+            ArtifactKind.UNAME, ArtifactKind.SOS_VERSION, ArtifactKind.MEMINFO,
             ArtifactKind.FREE, ArtifactKind.TIMEDATECTL, ArtifactKind.UPTIME, ArtifactKind.SYSCTL,
             ArtifactKind.DATE, ArtifactKind.KERNEL_LOG, ArtifactKind.APP_LOG, ArtifactKind.SYSLOG);
 

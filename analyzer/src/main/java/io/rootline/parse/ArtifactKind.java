@@ -25,7 +25,10 @@ public enum ArtifactKind {
     MEMINFO(MeminfoParser::new),
     FREE(FreeParser::new),
     HOSTNAME(HostnameParser::new),
-    UNAME(UnameParser::new);
+    UNAME(UnameParser::new),
+    SOS_VERSION(SosVersionParser::new),
+    IP_ADDR(IpAddrParser::new),
+    PROC_NET_SNMP(ProcNetSnmpParser::new);
 
     private final Supplier<ArtifactParser> parser;
 

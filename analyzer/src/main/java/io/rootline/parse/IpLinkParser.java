@@ -90,13 +90,25 @@ final class IpLinkParser implements ArtifactParser {
         totals.forEach((column, value) -> out.fact(Fact.number("iface.total." + column, value, null)));
     }
 
+    /**
+     * A link header first, and a statistics header within the head: {@code ip addr} and
+     * {@code ip link} without {@code -s} start the same way but hold no counters.
+     */
     @Override
     public boolean recognizes(List<String> head) {
+        boolean first = true;
         for (String text : head) {
             if (text.isBlank()) {
                 continue;
             }
-            return grammar.parse(text, io.rootline.grammar.IpLinkParser::line) instanceof LinkHeaderContext;
+            LineContext line = grammar.parse(text, io.rootline.grammar.IpLinkParser::line);
+            if (line == null || first && !(line instanceof LinkHeaderContext)) {
+                return false;
+            }
+            first = false;
+            if (line instanceof StatsHeaderContext) {
+                return true;
+            }
         }
         return false;
     }

@@ -31,8 +31,11 @@ final class UnameParser implements ArtifactParser {
         }
     }
 
+    /** One line, as {@code uname -a} writes it: a loose capture ({@code uname.txt}) or sos's root link copied by {@code tar -h}. */
     @Override
     public boolean recognizes(List<String> head) {
-        return false;
+        List<String> lines = head.stream().filter(t -> !t.isBlank()).toList();
+        return lines.size() == 1 && lines.get(0).startsWith("Linux ")
+                && grammar.parse(lines.get(0), io.rootline.grammar.UnameParser::line) instanceof UnameAllContext;
     }
 }

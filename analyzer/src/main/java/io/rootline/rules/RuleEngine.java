@@ -104,10 +104,10 @@ public final class RuleEngine {
 
     private Verdict decideEvents(Rule.EventCondition c, RuleInput input) {
         if (c.kind() != null) {
-            var provider = ArtifactCatalog.provider(c.kind());
-            if (provider.isPresent() && !input.collected().test(provider.get())) {
+            var missing = missing(c.kind(), input);
+            if (missing.isPresent()) {
                 Verdict v = new Verdict(State.UNKNOWN);
-                v.needs.add(provider.get());
+                v.needs.add(missing.get());
                 return v;
             }
         }
@@ -185,7 +185,7 @@ public final class RuleEngine {
         // under default() or exists(): "not collected" must never read as "no problem".
         Verdict missing = new Verdict(State.UNKNOWN);
         for (String name : c.expr().names()) {
-            ArtifactCatalog.provider(name).filter(p -> !input.collected().test(p)).ifPresent(missing.needs::add);
+            missing(name, input).ifPresent(missing.needs::add);
         }
         if (!missing.needs.isEmpty()) {
             return missing;
@@ -195,8 +195,7 @@ public final class RuleEngine {
             return new Verdict(Boolean.TRUE.equals(value) ? State.TRUE : State.FALSE);
         } catch (Expr.MissingValue e) {
             Verdict v = new Verdict(State.UNKNOWN);
-            v.needs.add(ArtifactCatalog.provider(e.name()).filter(p -> !input.collected().test(p))
-                    .orElse(e.name()));
+            v.needs.add(missing(e.name(), input).orElse(e.name()));
             return v;
         } catch (ArithmeticException | IllegalArgumentException e) {
             Verdict v = new Verdict(State.UNKNOWN);
@@ -247,9 +246,9 @@ public final class RuleEngine {
         List<SymptomMatch> symptoms = new ArrayList<>();
         if (rule.correlation() != null) {
             for (Rule.Symptom s : rule.correlation().symptoms()) {
-                var provider = ArtifactCatalog.provider(s.kind());
-                if (provider.isPresent() && !input.collected().test(provider.get())) {
-                    notes.add("symptom " + s.kind() + " not evaluated: needs " + provider.get());
+                var missing = missing(s.kind(), input);
+                if (missing.isPresent()) {
+                    notes.add("symptom " + s.kind() + " not evaluated: needs " + missing.get());
                     continue;
                 }
                 if (first == null) {
@@ -399,7 +398,14 @@ public final class RuleEngine {
     }
 
     private static String need(String name, RuleInput input) {
-        return ArtifactCatalog.provider(name).filter(p -> !input.collected().test(p)).orElse(name);
+        return missing(name, input).orElse(name);
+    }
+
+    /** The artifact a name needs, when none of those that supply it was collected. */
+    private static java.util.Optional<String> missing(String name, RuleInput input) {
+        List<String> providers = ArtifactCatalog.providers(name);
+        return providers.isEmpty() || providers.stream().anyMatch(input.collected()) ? java.util.Optional.empty()
+                : java.util.Optional.of(providers.get(0));
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -34,7 +34,9 @@ import io.rootline.timeline.BurstCollapser;
 import io.rootline.timeline.Bursts;
 import io.rootline.timeline.Gathered;
 import io.rootline.timeline.PlacedEvents;
+import io.rootline.model.EventLog;
 import java.io.IOException;
+import java.time.Instant;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +106,21 @@ public final class Analyzer {
      * @throws IOException when the bundle cannot be opened at all
      */
     public Report analyze(Path bundle, ReadProgress progress) throws IOException {
-        ArtifactCollector collector = new ArtifactCollector(limits);
-        return analyze(collector, new BundleReader(limits, xz).read(bundle, collector, progress));
+        ArtifactCollector collector = new ArtifactCollector(limits, true);
+        return analyze(collector, new BundleReader(limits, xz).read(bundle, collector, progress), deferred -> secondLook(bundle, deferred));
+    }
+
+    /** Reads again, of the bundle at {@code bundle}, the copies deferred on the first reading (name to stored file). */
+    private List<ParsedArtifact> secondLook(Path bundle, Map<String, String> deferred) {
+        Map<String, String> storedToName = new TreeMap<>();
+        deferred.forEach((name, stored) -> storedToName.put(stored, name));
+        ArtifactCollector look = ArtifactCollector.secondLook(limits, storedToName);
+        try {
+            new BundleReader(limits, xz).read(bundle, look);
+        } catch (IOException e) {
+            // the bundle went away since the first reading: what the second look read stays
+        }
+        return look.artifacts();
     }
 
     /**
@@ -115,11 +130,16 @@ public final class Analyzer {
      * @throws IOException when the stream fails before anything could be read from it
      */
     public Report analyze(InputStream archive, String source) throws IOException {
-        ArtifactCollector collector = new ArtifactCollector(limits);
-        return analyze(collector, new BundleReader(limits, xz).read(archive, source, collector));
+        ArtifactCollector collector = new ArtifactCollector(limits, false);
+        return analyze(collector, new BundleReader(limits, xz).read(archive, source, collector), deferred -> List.of());
     }
 
-    private Report analyze(ArtifactCollector collector, BundleReadResult read) {
+    /**
+     * @param secondLook reads the copies of the kernel log deferred on the first reading (name to
+     *                   stored file), when the choice needs one of them after all
+     */
+    private Report analyze(ArtifactCollector collector, BundleReadResult read,
+                           java.util.function.Function<Map<String, String>, List<ParsedArtifact>> secondLook) {
         List<BundleLoss> losses = new ArrayList<>(read.losses());
         losses.addAll(collector.linkLosses());
         BundleArtifacts artifacts = new BundleArtifacts(collector.artifacts());
@@ -144,8 +164,24 @@ public final class Analyzer {
         BundleClock clock = new BundleClock(clockEvidence);
         // Raw dmesg is preferred, but only if the bundle lets its stamps become wall-clock times;
         // syslog files come last, their stamps wall-clock times too.
-        artifacts.choose(KernelLogChoice.LOGICAL, a -> KernelLogChoice.usable(a, clockUsed.hasBootTime()));
-        artifacts.skipBelowChosen(KernelLogChoice.LOGICAL);
+        String host = artifacts.fact("hostname", "hostname").map(Fact::text).orElse(null);
+        Map<String, String> deferred = collector.deferred();
+        var choice = KernelLogChoice.choose(artifacts.every(KernelLogChoice.LOGICAL), clockUsed.hasBootTime(), host,
+                a -> deferred.containsKey(a.path()));
+        if (choice.isPresent() && (deferred.containsKey(choice.get().primary().path())
+                || choice.get().before() != null && deferred.containsKey(choice.get().before().path()))) {
+            artifacts.replace(secondLook.apply(deferred));
+            choice = KernelLogChoice.choose(artifacts.every(KernelLogChoice.LOGICAL), clockUsed.hasBootTime(), host);
+        }
+        choice.ifPresent(artifacts::useKernelLog);
+        for (ParsedArtifact a : artifacts.every(KernelLogChoice.LOGICAL)) {
+            if (a.kind() == ArtifactKind.SYSLOG && a.located().equals("content") && a.status().usable()
+                    && !KernelLogChoice.usable(a, true, host)) {
+                assumptions.add(a.path() + " is a log of another host (its kernel lines name "
+                        + a.facts().stream().filter(f -> f.key().equals("syslog.hosts")).map(Fact::text).findFirst().orElse("")
+                        + "): not used as this host's kernel log");
+            }
+        }
         artifacts.chosen(KernelLogChoice.LOGICAL).filter(a -> a.kind() == ArtifactKind.SYSLOG && yearlessStamps(a) > 0).ifPresent(a ->
                 assumptions.add(a.path() + " writes dates without a year: each took the latest year that puts it at or before"
                         + " the capture"));
@@ -163,10 +199,18 @@ public final class Analyzer {
         List<Bursts> bursts = new ArrayList<>();
         Map<String, Long> pastLimit = new TreeMap<>();
         BurstCollapser collapser = new BurstCollapser(RATELIMIT_KIND);
+        Optional<Instant> ringStarts = artifacts.kernelLogBefore().flatMap(b -> artifacts.chosen(KernelLogChoice.LOGICAL))
+                .flatMap(primary -> Optional.ofNullable(primary.firstStamp()).flatMap(clock::resolve))
+                .map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         for (ParsedArtifact artifact : artifacts.used(many)) {
             artifact.tables().forEach(t -> tables.putIfAbsent(t.key(), t));
             artifact.pastLimit().forEach((kind, n) -> pastLimit.merge(kind, n, Numbers::saturatedSum));
-            PlacedEvents events = PlacedEvents.place(artifact.events(), clock::resolve);
+            EventLog log = artifact.events();
+            if (artifacts.kernelLogBefore().orElse(null) == artifact) {
+                // the filler's lines before the ring buffer's first second only: none is counted twice
+                log = before(artifact, ringStarts.orElse(Instant.MIN), clock);
+            }
+            PlacedEvents events = PlacedEvents.place(log, clock::resolve);
             placed.add(events);
             bursts.add(collapser.collapse(events));
         }
@@ -182,6 +226,17 @@ public final class Analyzer {
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
                 clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
                 timeline.shown(), timeline.omitted(), losses, ruleSet.ids(), assumptions);
+    }
+
+    /** The events of {@code artifact} placed before {@code end}. */
+    private static EventLog before(ParsedArtifact artifact, Instant end, BundleClock clock) {
+        List<io.rootline.model.Event> kept = new ArrayList<>();
+        for (io.rootline.model.Event e : artifact.events()) {
+            if (clock.resolve(e.stamp()).filter(t -> t.isBefore(end)).isPresent()) {
+                kept.add(e);
+            }
+        }
+        return EventLog.of(artifact.path(), kept);
     }
 
     private static long yearlessStamps(ParsedArtifact a) {
@@ -205,10 +260,10 @@ public final class Analyzer {
         if (major != null && major.isNumber()) {
             return major.number().intValue() >= 4 ? "sos-4" : "sos-3";
         }
-        if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_reports/") || p.startsWith("sos_reports."))) {
+        if (collector.holdsSosReports()) {
             return "sos-4";
         }
-        if (collector.paths().stream().anyMatch(p -> p.startsWith("sos_commands/"))) {
+        if (collector.holdsSosCommands()) {
             return "sos-3";
         }
         return "plain";

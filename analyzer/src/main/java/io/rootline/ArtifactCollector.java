@@ -55,9 +55,17 @@ final class ArtifactCollector implements BundleVisitor {
     }
 
     private final Limits limits;
+    /** Whether the bundle can be read again, so that a copy of the kernel log may be deferred ({@link KernelLogChoice}). */
+    private final boolean mayDefer;
+    /** For a second look at the bundle: the stored files to read, with the name each is read under; null on the first. */
+    private final Map<String, String> only;
+    /** Copies of the kernel log deferred: name read under, and the stored file. */
+    private final Map<String, String> deferred = new ConcurrentHashMap<>();
     // a folder's files are visited on two threads (BundleVisitor)
     private final List<ParsedArtifact> artifacts = Collections.synchronizedList(new ArrayList<>());
-    private final Set<String> paths = ConcurrentHashMap.newKeySet();
+    /** Whether any member path starts with sos_reports (sos 4 writes it) or sos_commands (every sos does). */
+    private volatile boolean sosReports;
+    private volatile boolean sosCommands;
     private final Map<String, String> symlinks = new ConcurrentHashMap<>();
     private final List<NotExamined> notExamined = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> otherHosts = new ConcurrentHashMap<>();
@@ -73,8 +81,25 @@ final class ArtifactCollector implements BundleVisitor {
     private final Map<String, ParsedArtifact> onTrust = new ConcurrentHashMap<>();
     private final List<BundleLoss> linkLosses = new ArrayList<>();
 
-    ArtifactCollector(Limits limits) {
+    /** @param mayDefer whether the bundle can be read again (a file or folder, not a stream) */
+    ArtifactCollector(Limits limits, boolean mayDefer) {
+        this(limits, mayDefer, null);
+    }
+
+    private ArtifactCollector(Limits limits, boolean mayDefer, Map<String, String> only) {
         this.limits = limits;
+        this.mayDefer = mayDefer;
+        this.only = only;
+    }
+
+    /** A collector for a second look at the bundle, which reads only these stored files, under the names given. */
+    static ArtifactCollector secondLook(Limits limits, Map<String, String> storedToName) {
+        return new ArtifactCollector(limits, false, Map.copyOf(storedToName));
+    }
+
+    /** Copies of the kernel log deferred (name read under, to the stored file): read by a second look if they are needed. */
+    Map<String, String> deferred() {
+        return new TreeMap<>(deferred);
     }
 
     /** The artifacts read, by path: the same whichever thread finished first. */
@@ -84,9 +109,23 @@ final class ArtifactCollector implements BundleVisitor {
         return byPath;
     }
 
-    /** Every member path met, for layout detection. */
-    Set<String> paths() {
-        return paths;
+    /** Whether the bundle holds sos_reports/ (or sos_reports.tgz): sos 4 writes it. */
+    boolean holdsSosReports() {
+        return sosReports;
+    }
+
+    /** Whether the bundle holds sos_commands/: every sos release writes it. */
+    boolean holdsSosCommands() {
+        return sosCommands;
+    }
+
+    private void met(String path) {
+        if (!sosReports && path.startsWith("sos_reports")) {
+            sosReports = true;
+        }
+        if (!sosCommands && path.startsWith("sos_commands/")) {
+            sosCommands = true;
+        }
     }
 
     /** Symbolic links met, path to target as written. */
@@ -119,18 +158,30 @@ final class ArtifactCollector implements BundleVisitor {
 
     @Override
     public boolean wantsAtOrUnder(String path) {
-        return ArtifactCatalog.wantsAtOrUnder(path);
+        if (only != null) {
+            return only.keySet().stream().anyMatch(stored -> stored.equals(path) || stored.startsWith(path + "/"));
+        }
+        if (!ArtifactCatalog.wantsAtOrUnder(path)) {
+            return false;
+        }
+        // sos_commands/logs.xz holds the journal: copies of the kernel log a better copy read already may make unneeded
+        List<String> exact = ArtifactCatalog.onlyExactAtOrUnder(path);
+        return exact == null || exact.stream().map(ArtifactCatalog::locate).flatMap(java.util.Optional::stream)
+                .anyMatch(l -> claimed.containsKey(l.path()) ? false : kernelLog.decide(l, mayDefer) == KernelLogChoice.Decision.READ);
     }
 
     @Override
     public void notRead(String path, long size, String why) {
-        paths.add(path);
+        met(path);
         notExamined.add(new NotExamined(path, size, why));
     }
 
     @Override
     public String nameFor(String stored, long size, List<String> aliases, boolean complete) {
-        paths.add(stored);
+        if (only != null) {
+            return only.get(stored);
+        }
+        met(stored);
         String other = ArtifactCatalog.otherHostsFolder(stored);
         if (other != null) {
             otherHosts.merge(other, 1, Integer::sum);
@@ -171,7 +222,7 @@ final class ArtifactCollector implements BundleVisitor {
 
     @Override
     public void visit(BundleEntry entry) throws IOException {
-        paths.add(entry.path());
+        met(entry.path());
         if (entry.type() == EntryType.SYMLINK) {
             symlinks.put(entry.path(), entry.linkTarget());
         }
@@ -196,9 +247,7 @@ final class ArtifactCollector implements BundleVisitor {
         if (sniffed.isPresent()) {
             parse(sniffed.get(), in, note, null);
         } else if (head.length > 0) {
-            keep(new ParsedArtifact(entry.path(), null, null, "content", Integer.MAX_VALUE,
-                    ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(), List.of("content matched no known format"),
-                    List.of(), new EventLog(entry.path()), Map.of(), List.of()), null);
+            keep(ParsedArtifact.unrecognized(entry.path(), "content matched no known format"), null);
         }
     }
 
@@ -208,7 +257,10 @@ final class ArtifactCollector implements BundleVisitor {
      * leads nowhere the bundle holds, or that was not followed.
      */
     @Override
-    public void linksComplete(BundleLinks links, Set<String> stored) {
+    public void linksComplete(BundleLinks links, Set<String> stored, Set<String> folders) {
+        if (only != null) {
+            return;
+        }
         for (var trust : new TreeMap<>(onTrust).entrySet()) {
             String name = trust.getValue().path();
             var resolved = links.resolve(name);
@@ -230,12 +282,6 @@ final class ArtifactCollector implements BundleVisitor {
             }
         }
         Set<String> readFrom = Set.copyOf(claimed.values());
-        Set<String> folders = new java.util.HashSet<>();
-        for (String file : stored) {
-            for (String f = BundleLinks.parent(file); !f.isEmpty() && folders.add(f); f = BundleLinks.parent(f)) {
-                // each folder above a stored file exists
-            }
-        }
         for (String path : expected) {
             if (claimed.containsKey(path)) {
                 continue;
@@ -281,8 +327,12 @@ final class ArtifactCollector implements BundleVisitor {
      * @param trusted the stored path when read on trust under a name a link has yet to confirm, else null
      */
     private void parse(Location location, InputStream content, String note, String trusted) throws IOException {
-        if (trusted == null && kernelLog.surelyUnused(location)) {
+        var decision = trusted != null || only != null ? KernelLogChoice.Decision.READ : kernelLog.decide(location, mayDefer);
+        if (decision != KernelLogChoice.Decision.READ) {
             // its bytes are left unread: an archive's reader moves past them, a folder's closes the file
+            if (decision == KernelLogChoice.Decision.DEFER) {
+                deferred.put(location.path(), claimed.getOrDefault(location.path(), location.path()));
+            }
             keep(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
                     location.how(), location.preference()), null);
             return;

@@ -43,6 +43,8 @@ class KernelLogCopiesTest {
     private static final String DMESG_T = "sos_commands/kernel/dmesg_-T";
     private static final String MESSAGES = "var/log/messages";
     private static final String PROC_STAT = "proc/stat";
+    /** The first line of a ring buffer that holds the whole boot. */
+    private static final String BANNER = "[    0.000000] Linux version 3.10.0-957.el7.x86_64 (mockbuild@x86-040.build.eng.bos.redhat.com)\n";
 
     @TempDir
     Path dir;
@@ -51,6 +53,7 @@ class KernelLogCopiesTest {
     private static BundleBuilder threeCopies() {
         return BundleBuilder.conntrackIncident()
                 .file(DMESG_T, """
+                        [Sat May  8 12:00:00 2021] Linux version 3.10.0-957.el7.x86_64 (mockbuild@x86-040.build.eng.bos.redhat.com)
                         [Sat May  8 12:40:51 2021] net_ratelimit: 2699 callbacks suppressed
                         [Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet
                         [Sat May  8 12:40:52 2021] nf_conntrack: table full, dropping packet
@@ -100,7 +103,7 @@ class KernelLogCopiesTest {
         assertTrue(entry(r, DMESG_T).used());
         ArtifactEntry raw = entry(r, RAW);
         assertEquals("parsed", raw.status(), "placed above the copy used: never skipped");
-        assertEquals(5, raw.lines());
+        assertEquals(6, raw.lines());
         assertEquals(List.of("not used: " + DMESG_T + " is preferred"), raw.notes());
         assertEquals("skipped", entry(r, MESSAGES).status());
         assertEquals(List.of("not read: " + DMESG_T + " is preferred"), entry(r, MESSAGES).notes());
@@ -167,26 +170,27 @@ class KernelLogCopiesTest {
     /** The skip is real: a copy surely unused is never read, one that might still be used is. */
     @Test
     void aCopyIsLeftUnreadOnlyOnceABetterCopyIsSurelyUsable() throws IOException {
-        ArtifactCollector early = new ArtifactCollector(Limits.DEFAULTS);
+        ArtifactCollector early = new ArtifactCollector(Limits.DEFAULTS, false);
         early.visit(file(DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"));
         early.visit(file(PROC_STAT, "btime 1620446400\n"));
-        early.visit(file(RAW, "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
+        early.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
         assertEquals(ArtifactStatus.PARSED, status(early, DMESG_T), "read before anything better was known");
         early.visit(new BundleEntry(MESSAGES, EntryType.FILE, 100, null, unreadable()));
         assertEquals(ArtifactStatus.SKIPPED, status(early, MESSAGES));
 
-        ArtifactCollector onBootTimeAlone = new ArtifactCollector(Limits.DEFAULTS);
+        ArtifactCollector onBootTimeAlone = new ArtifactCollector(Limits.DEFAULTS, false);
         onBootTimeAlone.visit(file(PROC_STAT, "btime 1620446400\n"));
-        onBootTimeAlone.visit(file(RAW, "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
+        onBootTimeAlone.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
         onBootTimeAlone.visit(new BundleEntry(DMESG_T, EntryType.FILE, 100, null, unreadable()));
         assertEquals(ArtifactStatus.SKIPPED, status(onBootTimeAlone, DMESG_T), "btime lets raw dmesg be placed");
 
-        ArtifactCollector withoutBootTime = new ArtifactCollector(Limits.DEFAULTS);
-        withoutBootTime.visit(file(RAW, "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
-        withoutBootTime.visit(file(DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"));
+        ArtifactCollector withoutBootTime = new ArtifactCollector(Limits.DEFAULTS, false);
+        withoutBootTime.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
+        withoutBootTime.visit(file(DMESG_T, "[Sat May  8 12:00:00 2021] Linux version 3.10.0-957.el7.x86_64\n"
+                + "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"));
         assertEquals(ArtifactStatus.PARSED, status(withoutBootTime, DMESG_T), "raw dmesg may yet prove unplaceable");
         withoutBootTime.visit(new BundleEntry(MESSAGES, EntryType.FILE, 100, null, unreadable()));
-        assertEquals(ArtifactStatus.SKIPPED, status(withoutBootTime, MESSAGES), "dmesg -T carries its own clock");
+        assertEquals(ArtifactStatus.SKIPPED, status(withoutBootTime, MESSAGES), "dmesg -T carries its own clock, from boot");
     }
 
     /**
@@ -197,7 +201,7 @@ class KernelLogCopiesTest {
     void aFolderReadsTheLowerCopiesLastAndSkipsThem() throws IOException {
         BundleBuilder b = threeCopies().file(DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n".repeat(500))
                 .file(MESSAGES, "May  8 12:40:51 host1 kernel: [ 2451.118211] nf_conntrack: table full, dropping packet\n".repeat(500));
-        ArtifactCollector collector = new ArtifactCollector(Limits.DEFAULTS);
+        ArtifactCollector collector = new ArtifactCollector(Limits.DEFAULTS, false);
         assertTrue(collector.visitLast(DMESG_T));
         assertFalse(collector.visitLast(RAW));
         new BundleReader(Limits.DEFAULTS).read(b.write(dir, "folder", Container.FOLDER), collector);

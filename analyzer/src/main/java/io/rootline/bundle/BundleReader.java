@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
@@ -80,10 +78,10 @@ public final class BundleReader {
         // a folder's files are read on two threads
         private final List<BundleLoss> losses = Collections.synchronizedList(new ArrayList<>());
         /** Placed paths of the files met, to tell a second copy. */
-        private final Set<String> met = ConcurrentHashMap.newKeySet();
+        private final Set<String> met = ConcurrentHashMap.newKeySet(1 << 14);
         /** Every placed path that is a file or a link. */
-        private final Set<String> stored = ConcurrentHashMap.newKeySet();
-        private final Set<String> folders = ConcurrentHashMap.newKeySet();
+        private final Set<String> stored = ConcurrentHashMap.newKeySet(1 << 14);
+        private final Set<String> folders = ConcurrentHashMap.newKeySet(1 << 12);
         /** Files placed by an archive inside the bundle, with the archive. */
         private final Map<String, String> unpackedFrom = new ConcurrentHashMap<>();
         private final BundleLinks links = new BundleLinks();
@@ -162,7 +160,7 @@ public final class BundleReader {
                     return null;
                 }
                 if (!visitor.wantsAtOrUnder(target)) {
-                    visitor.notRead(path, size, "not decoded: nothing rootline reads would be at " + target);
+                    visitor.notRead(path, size, "not decoded: nothing rootline needs would be at " + target);
                     return null;
                 }
                 return new Plan(path, path, size, true);
@@ -240,16 +238,16 @@ public final class BundleReader {
          * limits too.
          */
         private void archive(InputStream tarBytes, String label, int depth, String base, BundleRoot own) throws IOException {
-            TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes);
+            TarStream tar = new TarStream(tarBytes);
             String inside = base != null ? label : null;
             String current = "";
             try {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
+                TarStream.Entry entry;
+                while ((entry = tar.next()) != null) {
                     if (!admit()) {
                         return;
                     }
-                    String name = entry.getName();
+                    String name = entry.name();
                     if (!fits(name)) {
                         continue;
                     }
@@ -268,18 +266,19 @@ public final class BundleReader {
                         folder(path);
                         visitor.visit(new BundleEntry(path, EntryType.DIRECTORY, 0, null, null));
                     } else if (entry.isSymbolicLink()) {
-                        link(path, entry.getLinkName(), true);
-                    } else if (entry.isLink()) {
+                        link(path, entry.linkName(), true);
+                    } else if (entry.isHardLink()) {
                         // a hard link names another member as stored, wrapper folders included
-                        String target = BundlePaths.normalize(entry.getLinkName());
+                        String target = BundlePaths.normalize(entry.linkName());
                         link(path, own != null ? own.strip(target) : under(base, target), false);
-                    } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO() || !entry.isFile()) {
+                    } else if (!entry.isFile()) {
+                        // devices, FIFOs, sparse files: never read
                         visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
                     } else {
                         storedFile(path);
-                        Plan plan = plan(path, entry.getSize(), inside);
+                        Plan plan = plan(path, entry.size(), inside);
                         if (plan != null) {
-                            read(plan, new NonClosingInputStream(tar), depth, inside);
+                            read(plan, tar.content(), depth, inside);
                         }
                     }
                 }
@@ -314,7 +313,7 @@ public final class BundleReader {
                 losses.add(new BundleLoss(firstTooLong, tooLong + (tooLong == 1 ? " name is" : " names are") + " longer than "
                         + MAX_NAME + " bytes, as a loop of links followed when the bundle was packed (tar -h) makes them; not read"));
             }
-            visitor.linksComplete(links, Collections.unmodifiableSet(stored));
+            visitor.linksComplete(links, Collections.unmodifiableSet(stored), Collections.unmodifiableSet(folders));
         }
     }
 

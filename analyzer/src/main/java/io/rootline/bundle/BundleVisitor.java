@@ -42,8 +42,11 @@ public interface BundleVisitor {
     default void notRead(String path, long size, String why) {
     }
 
-    /** Called once, after the last entry, with every link the bundle holds and every path it stores. */
-    default void linksComplete(BundleLinks links, java.util.Set<String> stored) {
+    /**
+     * Called once, after the last entry, with every link the bundle holds, every path it stores
+     * (files and links) and every folder.
+     */
+    default void linksComplete(BundleLinks links, java.util.Set<String> stored, java.util.Set<String> folders) {
     }
 
     /**

@@ -21,6 +21,8 @@ public final class BundleArtifacts {
 
     private final List<ParsedArtifact> all;
     private final Map<String, ParsedArtifact> chosen = new HashMap<>();
+    /** The copy of the kernel log that fills the time before a wrapped ring buffer, or null. */
+    private ParsedArtifact kernelLogBefore;
 
     public BundleArtifacts(List<ParsedArtifact> all) {
         this.all = new ArrayList<>(all);
@@ -69,6 +71,31 @@ public final class BundleArtifacts {
         all.replaceAll(a -> logical.equals(a.logical()) && a.preference() > used.preference() ? a.asSkipped() : a);
     }
 
+    /** Puts artifacts read by a second look at the bundle in place of the placeholders at their paths. */
+    public void replace(List<ParsedArtifact> read) {
+        Map<String, ParsedArtifact> byPath = new HashMap<>();
+        read.forEach(a -> byPath.put(a.path(), a));
+        all.replaceAll(a -> byPath.getOrDefault(a.path(), a));
+    }
+
+    /**
+     * Uses the copies of the kernel log chosen: the primary one, and the one that fills the time
+     * before it when the ring buffer wrapped. Every other copy placed below the primary is
+     * listed as {@link ArtifactStatus#SKIPPED}, as {@link #skipBelowChosen} does.
+     */
+    public void useKernelLog(KernelLogChoice.Choice choice) {
+        ParsedArtifact primary = choice.primary();
+        chosen.put(KernelLogChoice.LOGICAL, primary);
+        kernelLogBefore = choice.before();
+        all.replaceAll(a -> KernelLogChoice.LOGICAL.equals(a.logical()) && a != primary && a != kernelLogBefore
+                && a.preference() > primary.preference() ? a.asSkipped() : a);
+    }
+
+    /** The copy of the kernel log that fills the time before the primary one, if its ring buffer wrapped. */
+    public Optional<ParsedArtifact> kernelLogBefore() {
+        return Optional.ofNullable(kernelLogBefore);
+    }
+
     public Optional<ParsedArtifact> choose(String logical) {
         return choose(logical, a -> true);
     }
@@ -89,7 +116,7 @@ public final class BundleArtifacts {
     /** The artifact used instead of this one, if another was chosen for its logical name. */
     public Optional<ParsedArtifact> supersededBy(ParsedArtifact artifact) {
         ParsedArtifact used = chosen.get(artifact.logical());
-        return used == null || used == artifact ? Optional.empty() : Optional.of(used);
+        return used == null || used == artifact || artifact == kernelLogBefore ? Optional.empty() : Optional.of(used);
     }
 
     /** A fact from the chosen artifact of a logical name. */
@@ -113,7 +140,7 @@ public final class BundleArtifacts {
         List<ParsedArtifact> used = new ArrayList<>();
         for (ParsedArtifact a : all) {
             boolean many = manyLogicals.contains(a.logical()) && a.status().usable();
-            if (many || chosen.get(a.logical()) == a) {
+            if (many || chosen.get(a.logical()) == a || a == kernelLogBefore) {
                 used.add(a);
             }
         }

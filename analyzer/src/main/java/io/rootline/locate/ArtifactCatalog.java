@@ -212,6 +212,30 @@ public final class ArtifactCatalog {
         }
     }
 
+    /**
+     * The exact paths at or under {@code path}, when they are all that could be read there
+     * (nothing would be sniffed there and no pattern reaches there); null otherwise.
+     */
+    public static List<String> onlyExactAtOrUnder(String path) {
+        if (sniffable(path) || sniffable(path + "/x")) {
+            return null;
+        }
+        Path asPath = Path.of(path);
+        for (Pattern p : GLOBS) {
+            String literal = p.literalPrefix();
+            if (p.matcher().matches(asPath) || p.path().contains("/") && (literal.startsWith(path + "/") || path.startsWith(literal))) {
+                return null;
+            }
+        }
+        List<String> under = new ArrayList<>();
+        for (String exact : EXACT.keySet()) {
+            if (exact.equals(path) || exact.startsWith(path + "/")) {
+                under.add(exact);
+            }
+        }
+        return under;
+    }
+
     /** Every exact path the catalog knows, in no order. */
     public static Set<String> exactPaths() {
         return Collections.unmodifiableSet(EXACT.keySet());
@@ -229,7 +253,7 @@ public final class ArtifactCatalog {
         }
         int slash = path.indexOf('/');
         if (slash < 0) {
-            return !SOS_TOP_FILES.contains(path) && !path.equals("version.txt");
+            return !SOS_TOP_FILES.contains(path) && !path.equals("version.txt") && !HOST_TREES.contains(path);
         }
         return path.startsWith(LOGS) || !HOST_TREES.contains(path.substring(0, slash));
     }

@@ -33,6 +33,7 @@ public final class ArtifactBuilder {
     private final EventLog events;
     private final List<Table> tables = new ArrayList<>();
     private long maxEvents = Long.MAX_VALUE;
+    private io.rootline.model.Stamp firstStamp;
     /**
      * Events past {@link #maxEvents}, by kind: how many, and how many occurrences they stand
      * for (an event's count); and the line of the first of them.
@@ -137,6 +138,18 @@ public final class ArtifactBuilder {
         counted[1] = Numbers.saturatedSum(counted[1], count);
     }
 
+    /** The stamp of the first stamped line of a log, where the time it covers begins; only the first call counts. */
+    public void firstStamp(io.rootline.model.Stamp stamp) {
+        if (firstStamp == null && stamp != null && stamp != io.rootline.model.Stamp.NONE) {
+            firstStamp = stamp;
+        }
+    }
+
+    /** Whether a first stamp has been noted. */
+    public boolean hasFirstStamp() {
+        return firstStamp != null;
+    }
+
     public void table(Table table) {
         tables.add(table);
     }
@@ -168,7 +181,7 @@ public final class ArtifactBuilder {
         }
         events.seal();
         return new ParsedArtifact(path, kind, logical, located, preference, status, lines, unknownLines, shown, notes,
-                facts, events, pastLimit, tables);
+                facts, events, pastLimit, tables, firstStamp);
     }
 
     private static String quote(String text) {

@@ -23,8 +23,11 @@ import java.util.Map;
  *       (only for the limiters in {@link KernelMessages#NETWORK_LIMITERS}: audit's own limiter is not about drops)
  *   kernel.conntrack-table-full  at LocalWall(2021-05-08T12:40:51)
  * </pre>
- * and the facts {@code kernel-log.stamped_lines} and {@code kernel-log.clock_stamps}
- * (how many lines carried {@code -T} wall-clock stamps).
+ * and the facts {@code kernel-log.stamped_lines}, {@code kernel-log.clock_stamps} (how many
+ * lines carried {@code -T} wall-clock stamps), {@code kernel-log.first_since_boot = 86330449.2946}
+ * (the first raw stamp) and {@code kernel-log.from_boot = 0}: the ring buffer holds the whole boot (1)
+ * when its first line is the kernel's banner or was printed within a second of boot; otherwise
+ * it wrapped, and syslog's copy holds the time before it.
  */
 final class KernelLogParser implements ArtifactParser {
 
@@ -34,6 +37,10 @@ final class KernelLogParser implements ArtifactParser {
     private final boolean fastPath;
     private long stamped;
     private long clockStamped;
+    /** The first stamped line's seconds since boot (raw stamps only); NaN until one is read. */
+    private double firstSinceBoot = Double.NaN;
+    /** Whether the first stamped line is the kernel's banner ("Linux version ..."), which it prints at boot. */
+    private boolean startsWithBanner;
 
     KernelLogParser() {
         this(true);
@@ -55,9 +62,11 @@ final class KernelLogParser implements ArtifactParser {
         try {
             if (line.stamp() instanceof UptimeStampContext up) {
                 stamp = Stamps.sinceBoot(up.getText());
+                first(stamp, text, text.indexOf(']') + 1, out);
                 stamped++;
             } else if (line.stamp() instanceof ClockStampContext clock) {
                 stamp = Stamps.dmesgClock(clock.getText());
+                first(stamp, text, text.indexOf(']') + 1, out);
                 stamped++;
                 clockStamped++;
             }
@@ -102,6 +111,9 @@ final class KernelLogParser implements ArtifactParser {
         if (KernelMessages.WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)
                 && !conntrackFull(number, b, n, end, message, clock, out)) {
             return false;
+        }
+        if (stamped == 0) {
+            first(stamp(b, end, clock), LineReader.decode(b, n), end, out);
         }
         stamped++;
         if (clock) {
@@ -210,10 +222,29 @@ final class KernelLogParser implements ArtifactParser {
         return -1;
     }
 
+    /** Notes where the ring buffer begins, from its first stamped line (text from {@code message} on is its message). */
+    private void first(Stamp stamp, String text, int message, ArtifactBuilder out) {
+        if (stamped > 0) {
+            return;
+        }
+        out.firstStamp(stamp);
+        firstSinceBoot = stamp instanceof Stamp.SinceBoot b ? b.seconds() : Double.NaN;
+        startsWithBanner = text.substring(Math.min(message, text.length())).strip().startsWith("Linux version ");
+    }
+
+    /** A ring buffer holds the whole boot when its first line is the banner, or was printed within its first second. */
+    static final double BOOT_SECONDS = 1.0;
+
     @Override
     public void finish(ArtifactBuilder out) {
         out.fact(Fact.number("kernel-log.stamped_lines", stamped, null));
         out.fact(Fact.number("kernel-log.clock_stamps", clockStamped, null));
+        if (!Double.isNaN(firstSinceBoot)) {
+            out.fact(Fact.number("kernel-log.first_since_boot", java.math.BigDecimal.valueOf(firstSinceBoot), null));
+        }
+        if (stamped > 0) {
+            out.fact(Fact.number("kernel-log.from_boot", startsWithBanner || firstSinceBoot <= BOOT_SECONDS ? 1 : 0, null));
+        }
     }
 
     @Override

@@ -24,10 +24,12 @@ import java.util.TreeMap;
  * @param events       in line order, sealed
  * @param pastLimit    by kind, the occurrences of the events read past {@code --max-events}:
  *                     counted, not kept (so at no time and in no burst)
+ * @param firstStamp   the stamp of its first stamped line, for logs: where the time it covers begins (null when none)
  */
 public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, int preference, ArtifactStatus status,
                              long lines, long unknownLines, List<String> problems, List<String> notes,
-                             List<Fact> facts, EventLog events, Map<String, Long> pastLimit, List<Table> tables) {
+                             List<Fact> facts, EventLog events, Map<String, Long> pastLimit, List<Table> tables,
+                             io.rootline.model.Stamp firstStamp) {
 
     public ParsedArtifact {
         problems = List.copyOf(problems);
@@ -44,7 +46,13 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
      */
     public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference) {
         return new ParsedArtifact(path, kind, logical, located, preference, ArtifactStatus.SKIPPED, 0, 0, List.of(),
-                List.of(), List.of(), new EventLog(path), Map.of(), List.of());
+                List.of(), List.of(), new EventLog(path), Map.of(), List.of(), null);
+    }
+
+    /** A file whose content matched no known format. */
+    public static ParsedArtifact unrecognized(String path, String note) {
+        return new ParsedArtifact(path, null, null, "content", Integer.MAX_VALUE, ArtifactStatus.UNRECOGNIZED, 0, 0, List.of(),
+                List.of(note), List.of(), new EventLog(path), Map.of(), List.of(), null);
     }
 
     /** This copy as if it had not been parsed (see {@link #skipped}). */

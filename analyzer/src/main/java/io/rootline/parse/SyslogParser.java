@@ -39,7 +39,8 @@ import org.antlr.v4.runtime.misc.Interval;
  *   kernel.syn-flooding              at YearlessWall(--02-29, 19:54:23), port 4646
  *   kernel.conntrack-table-full      without a time (a pasted line)
  * </pre>
- * and the facts {@code syslog.kernel_lines}, {@code kernel-log.stamped_lines} and
+ * and the facts {@code syslog.hosts = "compute4 fw01 jobs"} (the host names its kernel lines
+ * carry, at most eight), {@code syslog.kernel_lines}, {@code kernel-log.stamped_lines} and
  * {@code kernel-log.clock_stamps} (the kernel lines with a stamp: all are wall-clock
  * times) and {@code syslog.yearless_stamps} (the kernel lines whose stamp has no year).
  */
@@ -52,6 +53,11 @@ final class SyslogParser implements ArtifactParser {
     private long kernelLines;
     private long stamped;
     private long yearless;
+    /** The host names kernel lines carried, at most {@link #HOSTS}: another host's log names another host. */
+    private final java.util.Set<String> hosts = new java.util.TreeSet<>();
+    private static final int HOSTS = 8;
+    /** The host of the last kernel line taken by the fast path, to add a name only when it changes. */
+    private int lastHostHash;
     /** The event of the line before, which "last message repeated N times" repeats; null when it had none. */
     private Event previous;
 
@@ -89,8 +95,12 @@ final class SyslogParser implements ArtifactParser {
     private void kernelLine(int number, String text, HeaderContext header, RepeatsContext repeats, MessageContext message,
                             ArtifactBuilder out) {
         kernelLines++;
+        if (header != null && header.HOST() != null && hosts.size() < HOSTS) {
+            hosts.add(header.HOST().getText());
+        }
         Stamp stamp = stamp(header, number, out);
         if (stamp != Stamp.NONE) {
+            out.firstStamp(stamp);
             stamped++;
             yearless += stamp instanceof Stamp.YearlessWall ? 1 : 0;
         }
@@ -176,6 +186,9 @@ final class SyslogParser implements ArtifactParser {
         int tag = ++i;
         Event event = null;
         if (FastLines.startsWith(b, n, tag, KERNEL_TAG)) {
+            if (!host(b, host, tag - 1)) {
+                return false;
+            }
             int at = tag + KERNEL_TAG.length;
             while (at < n && FastLines.blank(b[at])) {
                 at++;
@@ -190,6 +203,9 @@ final class SyslogParser implements ArtifactParser {
                 } else if (!otherLimiter(b, n, message)) {
                     return false;
                 }
+            }
+            if (stamped == 0) {
+                out.firstStamp(Stamps.syslog(FastLines.text(b, 0, stampEnd)));
             }
             kernelLines++;
             stamped++;
@@ -272,6 +288,42 @@ final class SyslogParser implements ArtifactParser {
         return i < n && b[i] == ':' && (i + 1 == n || FastLines.blank(b[i + 1]));
     }
 
+    /**
+     * Notes the host name {@code b[from, to)} of a kernel line; false when it is no host but
+     * logread's facility.level ("kern.info"), which the grammar reads as one.
+     */
+    private boolean host(byte[] b, int from, int to) {
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + b[i];
+        }
+        if (hash != lastHostHash) {
+            String name = FastLines.text(b, from, to);
+            if (FACILITY_LEVELS.contains(name)) {
+                return false;
+            }
+            if (hosts.size() < HOSTS) {
+                hosts.add(name);
+            }
+            lastHostHash = hash;
+        }
+        return true;
+    }
+
+    /** Every "facility.level" the grammar's FACILITY token reads. */
+    private static final java.util.Set<String> FACILITY_LEVELS = facilityLevels();
+
+    private static java.util.Set<String> facilityLevels() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (String facility : List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron",
+                "authpriv", "ftp", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7")) {
+            for (String level : List.of("emerg", "alert", "crit", "err", "warn", "warning", "notice", "info", "debug")) {
+                all.add(facility + "." + level);
+            }
+        }
+        return all;
+    }
+
     private static boolean hostByte(byte c) {
         return FastLines.letter(c) || FastLines.digit(c) || c == '.' || c == '-' || c == '_';
     }
@@ -325,6 +377,9 @@ final class SyslogParser implements ArtifactParser {
         out.fact(Fact.number("kernel-log.stamped_lines", stamped, null));
         out.fact(Fact.number("kernel-log.clock_stamps", stamped, null));
         out.fact(Fact.number("syslog.yearless_stamps", yearless, null));
+        if (!hosts.isEmpty()) {
+            out.fact(Fact.text("syslog.hosts", String.join(" ", hosts), null));
+        }
     }
 
     /** A syslog file at an unknown path: most of its first lines have a header and a tag. */

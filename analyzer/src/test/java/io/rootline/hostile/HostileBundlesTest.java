@@ -251,9 +251,9 @@ class HostileBundlesTest {
         Report r = analyze(HostileBundles.kernelFlood(dir, 5_000), Limits.DEFAULTS.withMaxEvents(1_000));
         ArtifactEntry dmesg = artifact(r, "sos_commands/kernel/dmesg");
         assertEquals("partial", dmesg.status());
-        assertEquals(5_005, dmesg.lines());
-        // the incident's five lines are events too (two rate-limit notes, three drops): 995 of the flood are kept
-        assertEquals(List.of("events from line 1001 on were counted, not kept (kernel.conntrack-table-full ×4005): 1000 were"
+        assertEquals(5_006, dmesg.lines());
+        // after the banner, the incident's five lines are events too (two rate-limit notes, three drops): 995 of the flood are kept
+        assertEquals(List.of("events from line 1002 on were counted, not kept (kernel.conntrack-table-full ×4005): 1000 were"
                 + " kept (--max-events)"), dmesg.notes());
         Finding f = r.findings().stream().filter(x -> x.rule().equals("conntrack-table-full")).findFirst().orElseThrow();
         assertEquals(3 + 5_000, f.printed(), "every drop is counted, kept or not");

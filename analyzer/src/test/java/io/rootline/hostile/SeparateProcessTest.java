@@ -69,7 +69,7 @@ class SeparateProcessTest {
         assertFalse(run.err().contains("Exception"), run.err());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("\"rule\" : \"conntrack-table-full\""), "the bomb's incident was still analysed");
-        assertTrue(run.out().contains("events from line 500001 on were counted, not kept (kernel.conntrack-table-full ×1500005)"),
+        assertTrue(run.out().contains("events from line 500002 on were counted, not kept (kernel.conntrack-table-full ×1500005)"),
                 "the flood's events beyond --max-events were counted");
         assertEquals(List.of(), listing(workDir), "nothing is written in the working folder");
         assertTrue(listing(privateTmp).stream().allMatch(p -> p.contains("zstd") || p.contains("libzstd")),

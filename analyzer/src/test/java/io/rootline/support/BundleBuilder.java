@@ -117,6 +117,7 @@ public final class BundleBuilder {
                 // boot at 2021-05-08 12:00:00 +08:00 = 1620446400
                 .file("proc/stat", "cpu  1 2 3 4\nbtime 1620446400\n")
                 .file("sos_commands/kernel/dmesg", """
+                        [    0.000000] Linux version 3.10.0-957.el7.x86_64 (mockbuild@x86-040.build.eng.bos.redhat.com)
                         [ 2451.118203] net_ratelimit: 2699 callbacks suppressed
                         [ 2451.118211] nf_conntrack: table full, dropping packet
                         [ 2452.020511] nf_conntrack: table full, dropping packet

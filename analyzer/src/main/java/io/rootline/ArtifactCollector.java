@@ -153,6 +153,12 @@ final class ArtifactCollector implements BundleVisitor {
     /** Copies of the kernel log that a better copy may make unneeded (see {@link KernelLogChoice}). */
     @Override
     public boolean visitLast(String path) {
+        if (io.rootline.bundle.ArchiveNames.looksPacked(path)) {
+            // sos_commands/logs.xz: an archive of copies of the kernel log only
+            List<String> exact = ArtifactCatalog.onlyExactAtOrUnder(io.rootline.bundle.ArchiveNames.unpacked(path));
+            return exact != null && !exact.isEmpty() && exact.stream().map(ArtifactCatalog::locate).flatMap(java.util.Optional::stream)
+                    .allMatch(KernelLogChoice::mayBeSkipped);
+        }
         return ArtifactCatalog.locate(path).filter(KernelLogChoice::mayBeSkipped).isPresent();
     }
 
@@ -176,12 +182,34 @@ final class ArtifactCollector implements BundleVisitor {
         notExamined.add(new NotExamined(path, size, why));
     }
 
+    /** What the catalog says of the folder of the last file named: a tree's files come folder by folder. */
+    private record FolderVerdict(String folder, String otherHosts, boolean sniffable, boolean mayLocate, boolean mayBeAlias) {
+        static FolderVerdict of(String folder) {
+            String probe = folder.isEmpty() ? "x" : folder + "/x";
+            return new FolderVerdict(folder, ArtifactCatalog.otherHostsFolder(probe), ArtifactCatalog.sniffable(probe),
+                    ArtifactCatalog.mayLocateIn(folder), ArtifactCatalog.mayBeAliasIn(folder));
+        }
+    }
+
+    private volatile FolderVerdict lastFolder = FolderVerdict.of("");
+
     @Override
     public String nameFor(String stored, long size, List<String> aliases, boolean complete) {
         if (only != null) {
             return only.get(stored);
         }
         met(stored);
+        String folder = BundleLinks.parent(stored);
+        FolderVerdict verdict = lastFolder; // read once: a folder's nested archives are read on two threads
+        if (!folder.equals(verdict.folder())) {
+            lastFolder = verdict = FolderVerdict.of(folder);
+        }
+        if (aliases.isEmpty() && verdict.otherHosts() == null && !verdict.mayLocate() && !verdict.sniffable()
+                && (complete || !verdict.mayBeAlias())) {
+            // nothing rootline reads can be in this folder: the file is counted, not looked up
+            notExamined.add(new NotExamined(stored, size, "no format rootline reads is kept at this path"));
+            return null;
+        }
         String other = ArtifactCatalog.otherHostsFolder(stored);
         if (other != null) {
             otherHosts.merge(other, 1, Integer::sum);

@@ -34,6 +34,9 @@ public final class ArchiveNames {
     }
 
     private static int suffixLength(String path) {
+        if (path.isEmpty() || "zZ2tTrR".indexOf(path.charAt(path.length() - 1)) < 0) {
+            return 0; // every suffix ends in z, 2, t or r
+        }
         String lower = path.toLowerCase(Locale.ROOT);
         for (String suffix : SUFFIXES) {
             if (lower.endsWith(suffix) && lower.length() > suffix.length() && lower.charAt(lower.length() - suffix.length() - 1) != '/') {

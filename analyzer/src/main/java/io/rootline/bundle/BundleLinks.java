@@ -50,12 +50,17 @@ public final class BundleLinks {
     private final Map<String, Link> byPath = new HashMap<>();
     /** Links by their target's path read lexically (null for those that leave the bundle). */
     private final Map<String, List<String>> byTarget = new HashMap<>();
+    /** Every target of {@link #byTarget} and every folder above one: a path none of whose folders is here leads nowhere. */
+    private final java.util.Set<String> aboveTargets = new java.util.HashSet<>();
 
     /** Adds a link met at {@code path} (normalised, bundle-relative) with its target as stored. */
     public void add(String path, String target, boolean symbolic) {
         String lexical = symbolic ? lexicalTarget(parent(path), target) : BundlePaths.normalize(target);
         if (byPath.putIfAbsent(path, new Link(target, symbolic, lexical)) == null && lexical != null && !lexical.equals(path)) {
             byTarget.computeIfAbsent(lexical, k -> new ArrayList<>(1)).add(path);
+            for (String f = lexical; !f.isEmpty() && aboveTargets.add(f); f = parent(f)) {
+                // each folder above a target
+            }
         }
     }
 
@@ -90,7 +95,10 @@ public final class BundleLinks {
      */
     public Resolution resolve(String path) {
         Deque<String> rest = new ArrayDeque<>(List.of(split(path)));
-        Deque<String> done = new ArrayDeque<>();
+        // the path resolved so far, and where each of its parts starts, to pop one without joining
+        StringBuilder done = new StringBuilder(path.length());
+        int[] starts = new int[16];
+        int parts = 0;
         int hops = 0;
         while (!rest.isEmpty()) {
             String part = rest.pollFirst();
@@ -98,29 +106,36 @@ public final class BundleLinks {
                 continue;
             }
             if (part.equals("..")) {
-                if (done.pollLast() == null) {
+                if (parts == 0) {
                     return new Resolution(null, "leads outside the bundle", hops);
                 }
+                done.setLength(starts[--parts] == 0 ? 0 : starts[parts] - 1);
                 continue;
             }
-            done.addLast(part);
-            Link link = byPath.get(String.join("/", done));
+            if (parts == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, parts * 2);
+            }
+            starts[parts++] = done.length() == 0 ? 0 : done.length() + 1;
+            done.append(done.length() == 0 ? "" : "/").append(part);
+            Link link = byPath.get(done.toString());
             if (link == null) {
                 continue;
             }
             if (++hops > MAX_HOPS) {
                 return new Resolution(null, "is a loop or a chain of more than " + MAX_HOPS + " links", hops);
             }
-            done.pollLast();
+            // the link's own part gives way to its target
+            done.setLength(starts[--parts] == 0 ? 0 : starts[parts] - 1);
             String[] target = split(link.symbolic() ? link.target() : BundlePaths.normalize(link.target()));
             if (!link.symbolic() || link.target().startsWith("/")) {
-                done.clear();
+                done.setLength(0);
+                parts = 0;
             }
             for (int i = target.length - 1; i >= 0; i--) {
                 rest.addFirst(target[i]);
             }
         }
-        return new Resolution(String.join("/", done), null, hops);
+        return new Resolution(done.toString(), null, hops);
     }
 
     /**
@@ -138,8 +153,20 @@ public final class BundleLinks {
         int rounds = 0;
         while (!todo.isEmpty() && found.size() < MAX_ALIASES && rounds++ < 4 * MAX_ALIASES) {
             String name = todo.pollFirst();
+            // the shortest folder above the name that holds no target ends the search: none lies deeper
+            int deepest = 0;
+            for (int cut = name.indexOf('/'); ; cut = name.indexOf('/', cut + 1)) {
+                int end = cut < 0 ? name.length() : cut;
+                if (!aboveTargets.contains(name.substring(0, end))) {
+                    break;
+                }
+                deepest = end;
+                if (cut < 0) {
+                    break;
+                }
+            }
             // every folder above the name, and the name itself, may be a link's target
-            for (int cut = name.length(); cut > 0; cut = name.lastIndexOf('/', cut - 1)) {
+            for (int cut = deepest; cut > 0; cut = name.lastIndexOf('/', cut - 1)) {
                 List<String> links = byTarget.get(name.substring(0, cut));
                 if (links == null) {
                     continue;

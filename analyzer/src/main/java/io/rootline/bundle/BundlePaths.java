@@ -23,6 +23,9 @@ public final class BundlePaths {
      * its root. (Absolute names are merely normalised: tar -P writes them innocently.)
      */
     public static boolean escapes(String stored) {
+        if (!stored.contains("..")) {
+            return false;
+        }
         int depth = 0;
         for (String part : stored.replace('\\', '/').split("/")) {
             if (part.equals("..")) {
@@ -42,6 +45,13 @@ public final class BundlePaths {
      * Returns "" for names that reduce to nothing.
      */
     public static String normalize(String stored) {
+        if (normal(stored)) {
+            return stored;
+        }
+        String trimmed = stored.endsWith("/") ? stored.substring(0, stored.length() - 1) : stored;
+        if (!trimmed.isEmpty() && normal(trimmed)) {
+            return trimmed;
+        }
         String[] parts = stored.replace('\\', '/').split("/");
         StringBuilder out = new StringBuilder();
         java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
@@ -62,6 +72,35 @@ public final class BundlePaths {
             out.append(part);
         }
         return out.toString();
+    }
+
+    /**
+     * Whether a name is already normal: no backslash, no empty, "." or ".." part, no slash at
+     * either end. Nearly every name a real archive stores is.
+     */
+    private static boolean normal(String name) {
+        int n = name.length();
+        if (n == 0) {
+            return false;
+        }
+        // one pass: a part may not be empty, ".", or "..", and no backslash
+        int partStart = 0;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == '/') {
+                if (i == partStart || dotPart(name, partStart, i)) {
+                    return false;
+                }
+                partStart = i + 1;
+            } else if (c == '\\') {
+                return false;
+            }
+        }
+        return partStart < n && !dotPart(name, partStart, n);
+    }
+
+    private static boolean dotPart(String name, int from, int to) {
+        return name.charAt(from) == '.' && (to - from == 1 || to - from == 2 && name.charAt(from + 1) == '.');
     }
 
     /** Whether a folder's name is one a sosreport's own top level has (so it is no wrapper). */

@@ -77,11 +77,9 @@ public final class BundleReader {
         private final boolean linksKnown;
         // a folder's files are read on two threads
         private final List<BundleLoss> losses = Collections.synchronizedList(new ArrayList<>());
-        /** Placed paths of the files met, to tell a second copy. */
-        private final Set<String> met = ConcurrentHashMap.newKeySet(1 << 14);
         /** Every placed path that is a file or a link. */
-        private final Set<String> stored = ConcurrentHashMap.newKeySet(1 << 14);
-        private final Set<String> folders = ConcurrentHashMap.newKeySet(1 << 12);
+        private final Set<String> stored;
+        private final Set<String> folders;
         /** Files placed by an archive inside the bundle, with the archive. */
         private final Map<String, String> unpackedFrom = new ConcurrentHashMap<>();
         private final BundleLinks links = new BundleLinks();
@@ -93,10 +91,22 @@ public final class BundleReader {
         /** Whether an archive at the top of a bundle with no layout of its own was read as the bundle (a case's sosreport). */
         private boolean bundleInside;
 
-        Reading(BundleVisitor visitor, boolean linksKnown, BundleRoot root) {
+        /**
+         * @param members how many members the bundle holds, when known (a folder's listing), to size the sets; an
+         *                archive's reading runs on one thread, a folder's on two, which need sets safe for both
+         */
+        Reading(BundleVisitor visitor, boolean linksKnown, BundleRoot root, int members) {
             this.visitor = visitor;
             this.linksKnown = linksKnown;
             this.root = root;
+            if (linksKnown) {
+                this.stored = ConcurrentHashMap.newKeySet(Math.max(16, members * 4 / 3));
+                this.folders = ConcurrentHashMap.newKeySet(Math.max(16, members / 4));
+            } else {
+                // sized for a real tree's tens of thousands of entries (a set regrown on the way costs more)
+                this.stored = new java.util.HashSet<>(1 << 17);
+                this.folders = new java.util.HashSet<>(1 << 14);
+            }
         }
 
         /** Counts an entry; false once the entry limit is passed (reported once). */
@@ -119,15 +129,23 @@ public final class BundleReader {
             return false;
         }
 
+        /** The folder last noted, with those above it: an archive's files come folder by folder. */
+        private String lastFolder;
+
         void folder(String path) {
+            if (path.equals(lastFolder)) {
+                return;
+            }
             for (String f = path; !f.isEmpty() && folders.add(f); f = BundleLinks.parent(f)) {
                 // each folder above it is known too
             }
+            lastFolder = path;
         }
 
-        void storedFile(String path) {
-            stored.add(path);
+        /** Notes a stored file; false when the name was stored already (a second copy). */
+        boolean storedFile(String path) {
             folder(BundleLinks.parent(path));
+            return stored.add(path);
         }
 
         /**
@@ -135,9 +153,10 @@ public final class BundleReader {
          * opened (nothing wants it, or it is a second copy), else what to read it as.
          *
          * @param archive the archive inside the bundle that holds it, or null
+         * @param fresh   whether no file of this name was stored before it
          */
-        Plan plan(String path, long size, String archive) {
-            if (!met.add(path)) {
+        Plan plan(String path, long size, String archive, boolean fresh) {
+            if (!fresh) {
                 String first = unpackedFrom.get(path);
                 if (first != null || archive != null) {
                     visitor.notRead(path, size, "a second copy of a file read from " + (first != null ? first : "the bundle")
@@ -177,6 +196,12 @@ public final class BundleReader {
 
         /** Reads a planned file: visits it, or reads it as the archive or compressed file it is. */
         void read(Plan plan, InputStream content, int depth, String archive) throws IOException {
+            if (plan.packed() && !caseHoldsTheBundle(plan.path()) && !visitor.wantsAtOrUnder(ArchiveNames.unpacked(plan.path()))) {
+                // a folder plans every file before reading any: what was read since may make it unneeded
+                visitor.notRead(plan.path(), plan.size(), "not decoded: nothing rootline needs would be at "
+                        + ArchiveNames.unpacked(plan.path()));
+                return;
+            }
             BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
             ArchiveFormat format = ArchiveFormat.detect(in);
             if (format == ArchiveFormat.UNKNOWN) {
@@ -199,7 +224,7 @@ public final class BundleReader {
                 if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
                     if (plan.packed() && caseHoldsTheBundle(plan.path())) {
                         bundleInside = true;
-                        met.remove(plan.path()); // the case's archive stands for what it holds, which may have its name
+                        stored.remove(plan.path()); // the case's archive stands for what it holds, which may have its name
                         archive(decoded, plan.path(), depth + 1, new BundleRoot());
                     } else {
                         archive(decoded, plan.path(), depth + 1, BundleLinks.parent(plan.path()));
@@ -251,13 +276,17 @@ public final class BundleReader {
                     if (!fits(name)) {
                         continue;
                     }
-                    if (BundlePaths.escapes(name)) {
+                    String normal;
+                    if (entry.clean()) {
+                        normal = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+                    } else if (BundlePaths.escapes(name)) {
                         losses.add(new BundleLoss(BundlePaths.normalize(name), "the stored name \"" + name
                                 + "\" climbs out of the bundle; not read"));
                         continue;
+                    } else {
+                        normal = BundlePaths.normalize(name);
                     }
-                    String path = own != null ? own.place(BundlePaths.normalize(name), entry.isDirectory())
-                            : under(base, BundlePaths.normalize(name));
+                    String path = own != null ? own.place(normal, entry.isDirectory()) : under(base, normal);
                     if (path.isEmpty()) {
                         continue;
                     }
@@ -275,8 +304,7 @@ public final class BundleReader {
                         // devices, FIFOs, sparse files: never read
                         visitor.visit(new BundleEntry(path, EntryType.OTHER, 0, null, null));
                     } else {
-                        storedFile(path);
-                        Plan plan = plan(path, entry.size(), inside);
+                        Plan plan = plan(path, entry.size(), inside, storedFile(path));
                         if (plan != null) {
                             read(plan, tar.content(), depth, inside);
                         }
@@ -355,7 +383,7 @@ public final class BundleReader {
      * the result. The stream is read to the end of the archive, not closed.
      */
     public BundleReadResult read(InputStream raw, String source, BundleVisitor visitor) throws IOException {
-        Reading reading = new Reading(visitor, false, new BundleRoot());
+        Reading reading = new Reading(visitor, false, new BundleRoot(), 0);
         // closing what is built on top stops the read-ahead thread; the caller's stream stays open
         BufferedInputStream in = new BufferedInputStream(CloseShieldInputStream.wrap(raw), 1 << 16);
         try (in) {
@@ -418,13 +446,15 @@ public final class BundleReader {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                members.put(relative(start, file), new Member(relative(start, file), file, attrs));
+                String path = relative(start, file);
+                members.put(path, new Member(path, file, attrs));
                 return members.size() > limits.maxEntries() ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                members.put(relative(start, file), new Member(relative(start, file), file, null));
+                String path = relative(start, file);
+                members.put(path, new Member(path, file, null));
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -435,7 +465,7 @@ public final class BundleReader {
             }
         }
         BundleRoot root = BundleRoot.ofFolder("", regular);
-        Reading reading = new Reading(visitor, true, root);
+        Reading reading = new Reading(visitor, true, root, members.size() + folders.size());
         folders.forEach(f -> reading.folder(root.strip(f)));
         // every link is known before any file is planned: a file is read under its best name
         List<Member> files = new ArrayList<>();
@@ -462,7 +492,7 @@ public final class BundleReader {
         }
         List<Map.Entry<Plan, Path>> plans = new ArrayList<>();
         for (Member m : files) {
-            Plan plan = reading.plan(root.strip(m.path()), m.attributes() == null ? 0 : m.attributes().size(), null);
+            Plan plan = reading.plan(root.strip(m.path()), m.attributes() == null ? 0 : m.attributes().size(), null, true);
             if (plan != null) {
                 plans.add(Map.entry(plan, m.file()));
             }

@@ -40,17 +40,27 @@ public final class BundleRoot {
         String sos = null;
         String host = null;
         for (String path : files) {
-            String[] parts = path.split("/");
-            int at = topLevelIndex(parts, false);
-            if (at < 0) {
-                continue;
-            }
-            if (sosOwn(parts, at, false) && at < bestSos) {
-                bestSos = at;
-                sos = prefix(parts, at);
-            } else if (!sosOwn(parts, at, false) && at < bestHost) {
-                bestHost = at;
-                host = prefix(parts, at);
+            // the leftmost top-level name, found part by part without splitting the whole path
+            int depth = 0;
+            for (int from = 0; from < path.length() && depth <= MAX_WRAPPERS && depth < Math.min(bestSos, bestHost + 1); depth++) {
+                int slash = path.indexOf('/', from);
+                String part = path.substring(from, slash < 0 ? path.length() : slash);
+                boolean own = slash < 0 ? part.equals("version.txt") : BundlePaths.sosOwnName(part);
+                boolean top = own || slash >= 0 && BundlePaths.topLevelName(part) || slash < 0 && part.equals("environment");
+                if (top) {
+                    if (own && depth < bestSos) {
+                        bestSos = depth;
+                        sos = path.substring(0, from);
+                    } else if (!own && depth < bestHost) {
+                        bestHost = depth;
+                        host = path.substring(0, from);
+                    }
+                    break;
+                }
+                if (slash < 0) {
+                    break;
+                }
+                from = slash + 1;
             }
         }
         inner = sos != null ? sos : host;
@@ -64,6 +74,9 @@ public final class BundleRoot {
 
     /** Learns from one more stored path of an archive (a file, or a folder) and places it. */
     public String place(String path, boolean folder) {
+        if (innerIsSos && outer != null) {
+            return strip(path); // found: nothing more to learn
+        }
         String[] parts = path.split("/");
         int at = topLevelIndex(parts, folder);
         if (at >= 0 && (inner == null || !innerIsSos && sosOwn(parts, at, folder))) {
@@ -104,7 +117,7 @@ public final class BundleRoot {
     private static int topLevelIndex(String[] parts, boolean folder) {
         int folders = folder ? parts.length : parts.length - 1;
         for (int i = 0; i < Math.min(parts.length, MAX_WRAPPERS + 1); i++) {
-            if (i < folders ? BundlePaths.topLevelName(parts[i]) : parts[i].equals("version.txt")) {
+            if (i < folders ? BundlePaths.topLevelName(parts[i]) : parts[i].equals("version.txt") || parts[i].equals("environment")) {
                 return i;
             }
         }

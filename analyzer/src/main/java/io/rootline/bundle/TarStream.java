@@ -27,8 +27,12 @@ final class TarStream {
     /** Longest GNU long name or PAX header read; longer ones are damage (or a bomb). */
     private static final int MAX_HEADER_DATA = 1 << 20;
 
-    /** One entry: its name as stored, its type flag, its size and, for links, its target as stored. */
-    record Entry(String name, char type, long size, String linkName) {
+    /**
+     * One entry: its name as stored, its type flag, its size and, for links, its target as
+     * stored; {@code clean} when the name is already normal (no empty, "." or ".." part, no
+     * backslash, no leading slash), as nearly every stored name is.
+     */
+    record Entry(String name, char type, long size, String linkName, boolean clean) {
         boolean isDirectory() {
             return type == '5' || type == 'D' || (type == '0' || type == '\0') && name.endsWith("/");
         }
@@ -101,13 +105,14 @@ final class TarStream {
                 continue;
             }
             String name = paxPath != null ? paxPath : longName != null ? longName : headerName();
+            boolean clean = paxPath == null && longName == null && lastNameClean;
             String link = paxLink != null ? paxLink : longLink != null ? longLink : name(header, 157, 100);
             long entrySize = paxSize >= 0 ? paxSize : size;
             // a sparse file stores less than its size and a map of holes: it is moved past, not read
             boolean holds = type != '1' && type != '2' && type != '3' && type != '4' && type != '5' && type != '6';
             remaining = holds ? (type == 'S' ? size : entrySize) : 0;
             padding = (int) ((BLOCK - remaining % BLOCK) % BLOCK);
-            return new Entry(name, type == 'S' || paxSparse ? 'S' : type, entrySize, link);
+            return new Entry(name, type == 'S' || paxSparse ? 'S' : type, entrySize, link, clean);
         }
     }
 
@@ -214,19 +219,47 @@ final class TarStream {
         return true;
     }
 
-    /** The header's checksum, as POSIX sums it (unsigned bytes; some old tools summed signed ones). */
+    /**
+     * The header's checksum, as POSIX sums it (unsigned bytes; some old tools summed signed
+     * ones). Most of a header is NUL, which adds nothing: the text fields are summed up to
+     * their NUL first, and the whole block only when that sum differs from the one stored
+     * (bytes after a field's NUL count in the checksum, but not in what is read of the field).
+     */
     private void verifyChecksum() throws IOException {
         long stored = octal(header, 148, 8);
+        byte[] h = header;
+        long used = text(h, 0, 100) + sum(h, 100, 148) + 8 * ' ' + sum(h, 156, 157) + text(h, 157, 257) + sum(h, 257, 265)
+                + text(h, 265, 297) + text(h, 297, 329) + sum(h, 329, 345) + text(h, 345, 500) + sum(h, 500, 512);
+        if (stored == used) {
+            return;
+        }
         long unsigned = 0;
         long signed = 0;
         for (int i = 0; i < BLOCK; i++) {
-            byte b = i >= 148 && i < 156 ? (byte) ' ' : header[i];
+            int b = i >= 148 && i < 156 ? ' ' : h[i];
             unsigned += b & 0xFF;
             signed += b;
         }
         if (stored != unsigned && stored != signed) {
             throw new IOException("a tar header's checksum does not match its bytes");
         }
+    }
+
+    private static long sum(byte[] h, int from, int to) {
+        long s = 0;
+        for (int i = from; i < to; i++) {
+            s += h[i] & 0xFF;
+        }
+        return s;
+    }
+
+    /** A text field's sum up to its first NUL. */
+    private static long text(byte[] h, int from, int to) {
+        long s = 0;
+        for (int i = from; i < to && h[i] != 0; i++) {
+            s += h[i] & 0xFF;
+        }
+        return s;
     }
 
     private long size() throws IOException {
@@ -266,14 +299,20 @@ final class TarStream {
 
     /** The name of a ustar header: POSIX's prefix (only in POSIX's magic; GNU's stores times there), a slash, the name. */
     private String headerName() {
-        String name = name(header, 0, 100);
         boolean posix = header[257] == 'u' && header[258] == 's' && header[259] == 't' && header[260] == 'a'
                 && header[261] == 'r' && header[262] == 0;
         if (posix && header[345] != 0) {
-            return name(header, 345, 155) + "/" + name;
+            String prefix = name(header, 345, 155);
+            boolean prefixClean = lastNameClean && !prefix.endsWith("/");
+            String name = name(header, 0, 100);
+            lastNameClean &= prefixClean;
+            return prefix + "/" + name;
         }
-        return name;
+        return name(header, 0, 100);
     }
+
+    /** Whether the name {@link #name} last read from a header is clean ({@link Entry#clean}), judged byte by byte as it was read. */
+    private boolean lastNameClean;
 
     private byte[] headerData(long size) throws IOException {
         if (size > MAX_HEADER_DATA) {
@@ -328,16 +367,30 @@ final class TarStream {
         }
     }
 
-    /** A NUL-terminated name: UTF-8 when it is that, else Latin-1 (old tools wrote names in the system's charset). */
-    private static String name(byte[] b, int offset, int length) {
+    /**
+     * A NUL-terminated name: UTF-8 when it is that, else Latin-1 (old tools wrote names in the
+     * system's charset). Notes whether it is clean ({@link #lastNameClean}), in the same pass.
+     */
+    private String name(byte[] b, int offset, int length) {
         int end = offset;
-        while (end < offset + length && b[end] != 0) {
-            end++;
-        }
+        int limit = offset + length;
         boolean ascii = true;
-        for (int i = offset; i < end && ascii; i++) {
-            ascii = b[i] >= 0;
+        boolean clean = true;
+        int part = offset;
+        for (; end < limit && b[end] != 0; end++) {
+            byte c = b[end];
+            if (c == '/') {
+                // an empty part (a leading slash, "//"), ".", ".."
+                clean &= end > part && !(b[part] == '.' && (end - part == 1 || end - part == 2 && b[part + 1] == '.'));
+                part = end + 1;
+            } else if (c == '\\' || c < 0) {
+                ascii &= c >= 0;
+                clean &= c != '\\';
+            }
         }
+        // the last part: a trailing slash is a folder's, and harmless
+        clean &= end == part || !(b[part] == '.' && (end - part == 1 || end - part == 2 && b[part + 1] == '.'));
+        lastNameClean = clean && end > offset;
         if (ascii) {
             return new String(b, offset, end - offset, StandardCharsets.ISO_8859_1);
         }

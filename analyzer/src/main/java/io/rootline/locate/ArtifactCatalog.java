@@ -106,6 +106,8 @@ public final class ArtifactCatalog {
             "sos_commands", "sos_reports", "sos_logs", "sos_strings", "proc", "sys", "etc", "usr", "lib", "lib32", "lib64",
             "libx32", "bin", "sbin", "boot", "run", "dev", "root", "home", "opt", "var", "snap", "srv", "mnt", "media", "tmp");
 
+    private static final List<String> HOST_TREE_LIST = List.copyOf(HOST_TREES);
+
     /** The one part of {@code var/} whose files are judged by their content. */
     private static final String LOGS = "var/log/";
 
@@ -156,32 +158,64 @@ public final class ArtifactCatalog {
         if (exact != null) {
             return Optional.of(exact.location(path, note));
         }
-        if (GLOBS.isEmpty()) {
-            return Optional.empty();
-        }
-        Path asPath = Path.of(candidate);
+        Path asPath = null;
         for (Pattern p : GLOBS) {
-            if (p.matcher().matches(asPath)) {
-                return Optional.of(p.location(path, note));
+            if (p.mayMatch(candidate)) {
+                asPath = asPath == null ? Path.of(candidate) : asPath;
+                if (p.matcher().matches(asPath)) {
+                    return Optional.of(p.location(path, note));
+                }
             }
         }
         return Optional.empty();
     }
 
     /** A path pattern of an artifact, compiled once: every member of every bundle is matched against them. */
-    private record Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
+    private record Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher,
+                           String literalPrefix, String literalTail, boolean crossesFolders) {
+        Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
+            this(path, artifact, kind, preference, matcher, literalPrefixOf(path), literalTailOf(path), crossesFolders(path));
+        }
+
         Location location(String at, String note) {
             return new Location(at, artifact, kind, preference, "path", note);
         }
 
+        /**
+         * Whether the pattern may match {@code path}, judged cheaply: it starts with the pattern's
+         * literal part, holds no '/' when the pattern's wildcards cannot cross one (a "*" at the
+         * top matches files at the top only), and ends as the pattern's literal tail does.
+         */
+        boolean mayMatch(String candidate) {
+            return candidate.startsWith(literalPrefix) && candidate.endsWith(literalTail)
+                    && (crossesFolders || candidate.indexOf('/', literalPrefix.length()) < 0);
+        }
+
         /** The pattern's part before its first wildcard: "var/log/" for var/log/**.log. */
-        String literalPrefix() {
+        private static String literalPrefixOf(String path) {
             for (int i = 0; i < path.length(); i++) {
                 if ("*?[{".indexOf(path.charAt(i)) >= 0) {
                     return path.substring(0, i);
                 }
             }
             return path;
+        }
+
+        /** The pattern's part after its last wildcard: ".log" for var/log/**.log. */
+        private static String literalTailOf(String path) {
+            int last = -1;
+            for (int i = 0; i < path.length(); i++) {
+                if ("*?]}".indexOf(path.charAt(i)) >= 0) {
+                    last = i;
+                }
+            }
+            return path.substring(last + 1);
+        }
+
+        /** Whether the wildcards may stand for a '/': "**", or a '/' after the literal part. */
+        private static boolean crossesFolders(String path) {
+            String rest = path.substring(literalPrefixOf(path).length());
+            return rest.contains("**") || rest.contains("/");
         }
     }
 
@@ -191,6 +225,10 @@ public final class ArtifactCatalog {
     private static final Map<String, List<String>> BY_NAME = new HashMap<>();
     /** Every folder above an exact path. */
     private static final Set<String> FOLDERS = new HashSet<>();
+    /** The folder of each exact path. */
+    private static final Set<String> EXACT_FOLDERS = new HashSet<>();
+    /** The top folders of exact paths a link may lead to by another name. */
+    private static final Set<String> ALIAS_TOPS = new HashSet<>();
 
     static {
         for (LogicalArtifact artifact : ARTIFACTS) {
@@ -204,6 +242,11 @@ public final class ArtifactCatalog {
                             .add(source.path());
                     for (String f = parent(source.path()); !f.isEmpty(); f = parent(f)) {
                         FOLDERS.add(f);
+                    }
+                    EXACT_FOLDERS.add(parent(source.path()));
+                    if (!artifact.name().equals("kernel-log")) {
+                        int slash = source.path().indexOf('/');
+                        ALIAS_TOPS.add(slash < 0 ? source.path() : source.path().substring(0, slash));
                     }
                 } else {
                     GLOBS.add(p);
@@ -236,6 +279,32 @@ public final class ArtifactCatalog {
         return under;
     }
 
+    /**
+     * Whether a file in {@code folder} could be located by path: an exact path lies in it, a
+     * pattern may reach it, or it is sos's tailed copies' folder. False lets a reader pass the
+     * folder's thousands of files by without looking each up.
+     */
+    public static boolean mayLocateIn(String folder) {
+        if (EXACT_FOLDERS.contains(folder) || folder.startsWith("sos_strings/")) {
+            return true;
+        }
+        for (Pattern p : GLOBS) {
+            String prefix = p.literalPrefix();
+            String inFolder = folder.isEmpty() ? "" : folder + "/";
+            if (p.crossesFolders() ? inFolder.startsWith(prefix) || prefix.startsWith(inFolder)
+                    : prefix.equals(inFolder) || prefix.startsWith(inFolder) && prefix.indexOf('/', inFolder.length()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a stored file in {@code folder} may stand for an exact path once a link names it ({@link #likelyAlias}). */
+    public static boolean mayBeAliasIn(String folder) {
+        int slash = folder.indexOf('/');
+        return ALIAS_TOPS.contains(slash < 0 ? folder : folder.substring(0, slash));
+    }
+
     /** Every exact path the catalog knows, in no order. */
     public static Set<String> exactPaths() {
         return Collections.unmodifiableSet(EXACT.keySet());
@@ -255,7 +324,15 @@ public final class ArtifactCatalog {
         if (slash < 0) {
             return !SOS_TOP_FILES.contains(path) && !path.equals("version.txt") && !HOST_TREES.contains(path);
         }
-        return path.startsWith(LOGS) || !HOST_TREES.contains(path.substring(0, slash));
+        if (path.startsWith(LOGS)) {
+            return true;
+        }
+        for (String tree : HOST_TREE_LIST) {
+            if (slash == tree.length() && path.startsWith(tree)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -327,6 +404,9 @@ public final class ArtifactCatalog {
      * sosreport or supportconfig folder inside this one. Nothing there is this host's evidence.
      */
     public static String otherHostsFolder(String path) {
+        if (!path.contains("log-bundle") && !path.contains("must-gather") && !path.contains("sosreport-") && !path.contains("scc_")) {
+            return null;
+        }
         int from = 0;
         while (from < path.length()) {
             int slash = path.indexOf('/', from);

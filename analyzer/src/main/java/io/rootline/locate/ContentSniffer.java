@@ -23,12 +23,20 @@ public final class ContentSniffer {
     private ContentSniffer() {
     }
 
+    /**
+     * One parser of each kind per thread, for judging heads only: making one builds its grammar's
+     * lexer and parser, and a bundle's loose files are each put to every kind.
+     */
+    private static final ThreadLocal<java.util.Map<ArtifactKind, io.rootline.parse.ArtifactParser>> JUDGES =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(ArtifactKind.class));
+
     public static Optional<Location> sniff(String path, List<String> head) {
         if (head.stream().allMatch(String::isBlank)) {
             return Optional.empty();
         }
+        var judges = JUDGES.get();
         for (ArtifactKind kind : ORDER) {
-            if (kind.newParser().recognizes(head)) {
+            if (judges.computeIfAbsent(kind, ArtifactKind::newParser).recognizes(head)) {
                 LogicalArtifact artifact = ArtifactCatalog.forKind(kind);
                 return Optional.of(new Location(path, artifact, kind, Integer.MAX_VALUE, "content", null));
             }

@@ -33,7 +33,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AppLogParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.AppLogParser> grammar =
-            new GrammarDriver<>(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
+            GrammarDriver.of(AppLogLexer::new, io.rootline.grammar.AppLogParser::new);
     private final boolean fastPath;
     /** Exception lines recur word for word: their evidence shares one string. */
     private final TextInterner texts = new TextInterner();

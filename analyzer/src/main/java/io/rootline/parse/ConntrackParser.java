@@ -41,7 +41,7 @@ final class ConntrackParser implements ArtifactParser {
     static final int TOP_PORTS = 10;
 
     private final GrammarDriver<io.rootline.grammar.ConntrackParser> grammar =
-            new GrammarDriver<>(ConntrackLexer::new, io.rootline.grammar.ConntrackParser::new);
+            GrammarDriver.of(ConntrackLexer::new, io.rootline.grammar.ConntrackParser::new);
     private final boolean fastPath;
     /** Where the flags of the entry being read by the fast path lie. */
     private final int[] flagStarts = new int[64];

@@ -19,7 +19,7 @@ import org.antlr.v4.runtime.Token;
 final class DateParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.DateParser> grammar =
-            new GrammarDriver<>(DateLexer::new, io.rootline.grammar.DateParser::new);
+            GrammarDriver.of(DateLexer::new, io.rootline.grammar.DateParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

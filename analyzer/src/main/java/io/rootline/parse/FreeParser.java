@@ -19,7 +19,7 @@ import org.antlr.v4.runtime.Token;
 final class FreeParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.FreeParser> grammar =
-            new GrammarDriver<>(FreeLexer::new, io.rootline.grammar.FreeParser::new);
+            GrammarDriver.of(FreeLexer::new, io.rootline.grammar.FreeParser::new);
     private List<String> columns;
 
     @Override

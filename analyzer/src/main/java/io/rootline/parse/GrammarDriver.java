@@ -31,6 +31,20 @@ public final class GrammarDriver<P extends Parser> {
     private final CommonTokenStream tokens;
     private final ErrorCollector errors = new ErrorCollector();
 
+    /** One driver per grammar per thread: a driver is used one line at a time, and making one costs a lexer and a parser. */
+    private static final ThreadLocal<java.util.Map<Function<?, ?>, GrammarDriver<?>>> SHARED =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /**
+     * This thread's driver of a grammar, made on first use. A caller parses one line at a time
+     * and keeps no parse tree past the next call, so the artifacts a thread reads one after the
+     * other, and the grammars they nest (a syslog line's kernel message), share it.
+     */
+    @SuppressWarnings("unchecked")
+    public static <P extends Parser> GrammarDriver<P> of(Function<CharStream, ? extends Lexer> newLexer, Function<TokenStream, P> newParser) {
+        return (GrammarDriver<P>) SHARED.get().computeIfAbsent(newParser, k -> new GrammarDriver<>(newLexer, newParser));
+    }
+
     public GrammarDriver(Function<CharStream, ? extends Lexer> newLexer, Function<TokenStream, P> newParser) {
         this.lexer = newLexer.apply(CharStreams.fromString(""));
         this.tokens = new CommonTokenStream(lexer);

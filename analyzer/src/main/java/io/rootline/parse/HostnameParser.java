@@ -10,7 +10,7 @@ import java.util.List;
 final class HostnameParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.HostnameParser> grammar =
-            new GrammarDriver<>(HostnameLexer::new, io.rootline.grammar.HostnameParser::new);
+            GrammarDriver.of(HostnameLexer::new, io.rootline.grammar.HostnameParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

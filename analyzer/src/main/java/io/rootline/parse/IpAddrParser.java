@@ -24,7 +24,7 @@ import java.util.Map;
 final class IpAddrParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.IpAddrParser> grammar =
-            new GrammarDriver<>(IpAddrLexer::new, io.rootline.grammar.IpAddrParser::new);
+            GrammarDriver.of(IpAddrLexer::new, io.rootline.grammar.IpAddrParser::new);
     private final List<Map<String, String>> addresses = new ArrayList<>();
     private final java.util.Set<String> interfaces = new java.util.LinkedHashSet<>();
     private String link;

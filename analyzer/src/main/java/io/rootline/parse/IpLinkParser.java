@@ -26,7 +26,7 @@ import org.antlr.v4.runtime.Token;
 final class IpLinkParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.IpLinkParser> grammar =
-            new GrammarDriver<>(IpLinkLexer::new, io.rootline.grammar.IpLinkParser::new);
+            GrammarDriver.of(IpLinkLexer::new, io.rootline.grammar.IpLinkParser::new);
     private String link;
     private boolean inVf;
     private String prefix;

@@ -40,7 +40,7 @@ final class KernelMessages {
             "SYN flooding", "YN");
 
     private final GrammarDriver<io.rootline.grammar.KernelLogParser> grammar =
-            new GrammarDriver<>(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
+            GrammarDriver.of(KernelLogLexer::new, io.rootline.grammar.KernelLogParser::new);
 
     /** A kernel line read by the KernelLog grammar, or null when it does not fit ({@link #lastError}). */
     LineContext parse(String text) {

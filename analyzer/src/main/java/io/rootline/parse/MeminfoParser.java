@@ -14,7 +14,7 @@ import java.util.List;
 final class MeminfoParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.MeminfoParser> grammar =
-            new GrammarDriver<>(MeminfoLexer::new, io.rootline.grammar.MeminfoParser::new);
+            GrammarDriver.of(MeminfoLexer::new, io.rootline.grammar.MeminfoParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

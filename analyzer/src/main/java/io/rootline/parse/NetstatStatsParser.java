@@ -33,7 +33,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class NetstatStatsParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.NetstatStatsParser> grammar =
-            new GrammarDriver<>(NetstatStatsLexer::new, io.rootline.grammar.NetstatStatsParser::new);
+            GrammarDriver.of(NetstatStatsLexer::new, io.rootline.grammar.NetstatStatsParser::new);
     private String section = "";
     private String histogram = "";
 

@@ -21,7 +21,7 @@ import org.antlr.v4.runtime.Token;
 final class ProcNetSnmpParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.ProcNetSnmpParser> grammar =
-            new GrammarDriver<>(ProcNetSnmpLexer::new, io.rootline.grammar.ProcNetSnmpParser::new);
+            GrammarDriver.of(ProcNetSnmpLexer::new, io.rootline.grammar.ProcNetSnmpParser::new);
     private String section;
     private List<String> names;
 

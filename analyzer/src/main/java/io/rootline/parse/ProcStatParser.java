@@ -15,7 +15,7 @@ import java.util.List;
 final class ProcStatParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.ProcStatParser> grammar =
-            new GrammarDriver<>(ProcStatLexer::new, io.rootline.grammar.ProcStatParser::new);
+            GrammarDriver.of(ProcStatLexer::new, io.rootline.grammar.ProcStatParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

@@ -11,7 +11,7 @@ import java.util.List;
 final class ProcUptimeParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.ProcUptimeParser> grammar =
-            new GrammarDriver<>(ProcUptimeLexer::new, io.rootline.grammar.ProcUptimeParser::new);
+            GrammarDriver.of(ProcUptimeLexer::new, io.rootline.grammar.ProcUptimeParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

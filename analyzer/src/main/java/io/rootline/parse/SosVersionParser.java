@@ -13,7 +13,7 @@ import java.util.List;
 final class SosVersionParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.SosVersionParser> grammar =
-            new GrammarDriver<>(SosVersionLexer::new, io.rootline.grammar.SosVersionParser::new);
+            GrammarDriver.of(SosVersionLexer::new, io.rootline.grammar.SosVersionParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

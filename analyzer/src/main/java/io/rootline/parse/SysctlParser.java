@@ -8,6 +8,7 @@ import io.rootline.model.Fact;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code sysctl -a} into one fact per key, {@code sysctl.<key>}, holding the
@@ -19,9 +20,22 @@ import java.util.Set;
  */
 final class SysctlParser implements ArtifactParser {
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final String NOTE = "sysctl: ";
+
     private final GrammarDriver<io.rootline.grammar.SysctlParser> grammar =
-            new GrammarDriver<>(SysctlLexer::new, io.rootline.grammar.SysctlParser::new);
+            GrammarDriver.of(SysctlLexer::new, io.rootline.grammar.SysctlParser::new);
     private final Set<String> seen = new HashSet<>();
+    private final boolean fastPath;
+
+    SysctlParser() {
+        this(true);
+    }
+
+    /** @param fastPath whether plain "key = value" lines may skip the grammar (tests compare both ways) */
+    SysctlParser(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
@@ -29,15 +43,57 @@ final class SysctlParser implements ArtifactParser {
         if (line == null) {
             out.unknownLine(number, text, grammar.lastError());
         } else if (line instanceof SettingContext setting) {
-            String key = setting.key.getText();
-            if (seen.add(key)) {
-                String assigned = setting.assigned.getText();
-                String value = assigned.substring(assigned.indexOf('=') + 1).trim().replaceAll("\\s+", " ");
-                out.fact(Fact.text("sysctl." + key, value, out.evidence(number, text)));
-            }
+            String assigned = setting.assigned.getText();
+            setting(number, text, setting.key.getText(), assigned.substring(assigned.indexOf('=') + 1), out);
         } else if (line instanceof NoteContext) {
             out.note("sysctl printed: " + text.trim() + " (line " + number + ")");
         }
+    }
+
+    private void setting(int number, String text, String key, String afterEquals, ArtifactBuilder out) {
+        if (seen.add(key)) {
+            String value = BLANKS.matcher(afterEquals.trim()).replaceAll(" ");
+            out.fact(Fact.text("sysctl." + key, value, out.evidence(number, text)));
+        }
+    }
+
+    /**
+     * The fast path, for every setting {@code sysctl -a} prints: KEY (no blank, '=', CR or LF),
+     * blanks, '=', then a value without CR. Notes ("sysctl: ..."), blank lines and anything else
+     * go to the grammar.
+     */
+    @Override
+    public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (!fastPath) {
+            return false;
+        }
+        String text = LineReader.decode(b, n);
+        if (text.startsWith(NOTE) || text.indexOf('\r') >= 0) {
+            return false;
+        }
+        int keyEnd = 0;
+        while (keyEnd < text.length() && " \t\n=".indexOf(text.charAt(keyEnd)) < 0) {
+            keyEnd++;
+        }
+        int equals = keyEnd;
+        while (equals < text.length() && (text.charAt(equals) == ' ' || text.charAt(equals) == '\t')) {
+            equals++;
+        }
+        if (keyEnd == 0 || equals == text.length() || text.charAt(equals) != '=' || text.indexOf('\n') >= 0) {
+            return false;
+        }
+        setting(number, text, text.substring(0, keyEnd), text.substring(equals + 1), out);
+        return true;
+    }
+
+    /** This class's own copy of the loop, on purpose: see {@link ArtifactParser#fastLines}. */
+    @Override
+    public int fastLines(LineReader lines, ArtifactBuilder out) throws java.io.IOException {
+        int n;
+        while ((n = lines.nextRaw()) >= 0 && !lines.lastLineCut() && fastLine(lines.lineNumber(), lines.bytes(), n, out)) {
+            out.lineRead();
+        }
+        return n;
     }
 
     @Override

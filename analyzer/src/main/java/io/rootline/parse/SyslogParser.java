@@ -47,7 +47,7 @@ import org.antlr.v4.runtime.misc.Interval;
 final class SyslogParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.SyslogParser> grammar =
-            new GrammarDriver<>(SyslogLexer::new, io.rootline.grammar.SyslogParser::new);
+            GrammarDriver.of(SyslogLexer::new, io.rootline.grammar.SyslogParser::new);
     private final KernelMessages kernel = new KernelMessages();
     private final boolean fastPath;
     private long kernelLines;

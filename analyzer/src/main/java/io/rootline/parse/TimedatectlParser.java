@@ -18,7 +18,7 @@ import java.util.List;
 final class TimedatectlParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.TimedatectlParser> grammar =
-            new GrammarDriver<>(TimedatectlLexer::new, io.rootline.grammar.TimedatectlParser::new);
+            GrammarDriver.of(TimedatectlLexer::new, io.rootline.grammar.TimedatectlParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

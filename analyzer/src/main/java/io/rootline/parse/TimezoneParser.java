@@ -10,7 +10,7 @@ import java.util.List;
 final class TimezoneParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.TimezoneParser> grammar =
-            new GrammarDriver<>(TimezoneLexer::new, io.rootline.grammar.TimezoneParser::new);
+            GrammarDriver.of(TimezoneLexer::new, io.rootline.grammar.TimezoneParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

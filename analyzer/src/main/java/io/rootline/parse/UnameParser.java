@@ -13,7 +13,7 @@ import java.util.List;
 final class UnameParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.UnameParser> grammar =
-            new GrammarDriver<>(UnameLexer::new, io.rootline.grammar.UnameParser::new);
+            GrammarDriver.of(UnameLexer::new, io.rootline.grammar.UnameParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

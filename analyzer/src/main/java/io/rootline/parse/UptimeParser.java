@@ -19,7 +19,7 @@ import java.util.List;
 final class UptimeParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.UptimeParser> grammar =
-            new GrammarDriver<>(UptimeLexer::new, io.rootline.grammar.UptimeParser::new);
+            GrammarDriver.of(UptimeLexer::new, io.rootline.grammar.UptimeParser::new);
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {

@@ -206,7 +206,7 @@ class TarStreamTest {
         assertThrows(IOException.class, in::next, "a header cut short is damage, not the end");
 
         byte[] flipped = whole.clone();
-        flipped[1024 + 10] ^= 0x20; // a byte of b's name: its checksum no longer matches
+        flipped[1024] ^= 0x20; // b's name ("b" becomes "B"): its checksum no longer matches
         TarStream damaged = new TarStream(new ByteArrayInputStream(flipped));
         assertEquals("a", damaged.next().name());
         IOException e = assertThrows(IOException.class, damaged::next);

@@ -56,6 +56,18 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--generate-only", description = "Generate the bundle forms and stop.")
     boolean generateOnly;
 
+    @Option(names = "--trees", description = "Measure sosreports of many small files instead: each tree in --real as its .tar.xz"
+            + " and extracted, and a generated tree of --tree-files files in the sysfs and cgroup shapes sos collects, against"
+            + " xz -T1 -dc FILE | wc -l and tar -C DIR -cf - . | wc -c; the target is 2x (floor + JVM start-up).")
+    boolean trees;
+
+    @Option(names = "--real", defaultValue = "../shared/real-sosreports",
+            description = "Folder of real sosreport .tar.xz files for --trees (default ../shared/real-sosreports).")
+    Path real;
+
+    @Option(names = "--tree-files", defaultValue = "80000", description = "Files in the generated tree for --trees (default 80000).")
+    int treeFiles;
+
     @Option(names = "--jmh", description = "Run the JMH micro-benchmarks of the grammars instead; JMH options may follow (-wi 1 -i 3 ...).")
     boolean jmh;
 
@@ -94,6 +106,11 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (!jmhOptions.isEmpty()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "unknown options " + jmhOptions);
+        }
+        if (trees) {
+            TreeBench bench = new TreeBench(out, launcher, work, runs);
+            List<TreeBench.Row> rows = bench.measure(bench.trees(real, treeFiles));
+            return rows.stream().allMatch(TreeBench.Row::sound) ? 0 : 1;
         }
         Map<Double, List<Row>> measured = new LinkedHashMap<>();
         boolean exact = true;

@@ -56,10 +56,11 @@ final class Commands {
                 for (long pid : List.copyOf(peaks.keySet())) {
                     sample(pid, peaks);
                 }
-                Thread.sleep(20);
+                // returns as the process ends, so that a short run is not timed up to the next tick
+                p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS);
             }
-            int exit = p.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
+            int exit = p.waitFor();
             long peak = peaks.values().stream().mapToLong(Long::longValue).sum();
             return new Measured(seconds, peak, exit, Files.readString(out, StandardCharsets.UTF_8));
         } finally {

@@ -53,6 +53,13 @@ public final class BundleReader {
      */
     static final int MAX_NAME = 4096;
 
+    /**
+     * The buffer in front of a decoder: enough to tell the format by its first bytes. Readers
+     * behind it (the tar reader, the line reader) read blocks larger than it, which pass it by
+     * without a copy.
+     */
+    private static final int DETECT = 4096;
+
     private final Limits limits;
     private final XzDecoder xz;
 
@@ -202,7 +209,7 @@ public final class BundleReader {
                         + ArchiveNames.unpacked(plan.path()));
                 return;
             }
-            BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+            BufferedInputStream in = new BufferedInputStream(content, DETECT);
             ArchiveFormat format = ArchiveFormat.detect(in);
             if (format == ArchiveFormat.UNKNOWN) {
                 String name = plan.packed() ? visitor.nameFor(plan.path(), plan.size(), links.aliasesOf(plan.path()), linksKnown)
@@ -219,8 +226,9 @@ public final class BundleReader {
             }
             ExpansionGuard.Counted counted = new ExpansionGuard.Counted(in);
             // closed before the next entry: the xz program's feeder reads this entry until then
+            // a small buffer, to tell the format: the tar reader and the line reader read in large blocks past it
             try (BufferedInputStream decoded = new BufferedInputStream(
-                    format.compressed() ? new ExpansionGuard(format.decode(counted, xz), counted, limits, expanded) : counted, 1 << 16)) {
+                    format.compressed() ? new ExpansionGuard(format.decode(counted, xz), counted, limits, expanded) : counted, DETECT)) {
                 if (ArchiveFormat.detect(decoded) == ArchiveFormat.TAR) {
                     if (plan.packed() && caseHoldsTheBundle(plan.path())) {
                         bundleInside = true;
@@ -406,7 +414,7 @@ public final class BundleReader {
             // Decompression, the costliest part of reading, runs on a thread of its own, a
             // megabyte ahead of the thread that parses: both cores work.
             tarBytes = new BufferedInputStream(format.compressed()
-                    ? new DecodeAhead(new ExpansionGuard(format.decode(counted, xz), counted, limits, reading.expanded)) : counted, 1 << 16);
+                    ? new DecodeAhead(new ExpansionGuard(format.decode(counted, xz), counted, limits, reading.expanded)) : counted, DETECT);
             if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
                 reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
                         + " (it holds something else, or is damaged at its start)"));

@@ -53,7 +53,11 @@ final class TarStream {
 
     private final InputStream in;
     private final byte[] header = new byte[BLOCK];
-    private final byte[] skipBuffer = new byte[1 << 16];
+    /** Bytes read from the stream and not used yet: {@code buffer[pos, limit)}. Moving past an entry moves {@code pos}. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean inEnded;
     /** Bytes of the current entry not read yet, and the padding after them. */
     private long remaining;
     private int padding;
@@ -127,12 +131,11 @@ final class TarStream {
             if (remaining <= 0) {
                 return -1;
             }
-            int b = in.read();
-            if (b < 0) {
+            if (pos == limit && !refill()) {
                 throw new EOFException("the archive is cut off inside an entry");
             }
             remaining--;
-            return b;
+            return buffer[pos++] & 0xFF;
         }
 
         @Override
@@ -143,10 +146,12 @@ final class TarStream {
             if (len == 0) {
                 return 0;
             }
-            int n = in.read(b, off, (int) Math.min(len, remaining));
-            if (n < 0) {
+            if (pos == limit && !refill()) {
                 throw new EOFException("the archive is cut off inside an entry");
             }
+            int n = (int) Math.min(Math.min(len, remaining), limit - pos);
+            System.arraycopy(buffer, pos, b, off, n);
+            pos += n;
             remaining -= n;
             return n;
         }
@@ -155,30 +160,58 @@ final class TarStream {
         public long skip(long n) throws IOException {
             long skipped = 0;
             while (skipped < n && remaining > 0) {
-                int r = read(skipBuffer, 0, (int) Math.min(skipBuffer.length, n - skipped));
-                if (r < 0) {
-                    break;
+                if (pos == limit && !refill()) {
+                    throw new EOFException("the archive is cut off inside an entry");
                 }
-                skipped += r;
+                int step = (int) Math.min(Math.min(n - skipped, remaining), limit - pos);
+                pos += step;
+                remaining -= step;
+                skipped += step;
             }
             return skipped;
         }
 
         @Override
-        public int available() throws IOException {
-            return (int) Math.min(remaining, in.available());
+        public int available() {
+            return (int) Math.min(remaining, limit - pos);
         }
     }
 
+    /** Reads more of the stream into an empty buffer; false at its end. */
+    private boolean refill() throws IOException {
+        if (inEnded) {
+            return false;
+        }
+        pos = 0;
+        limit = 0;
+        int n = in.read(buffer, 0, buffer.length);
+        if (n < 0) {
+            inEnded = true;
+            return false;
+        }
+        limit = n;
+        return true;
+    }
+
     private void skipRest() throws IOException {
-        while (remaining > 0) {
-            if (content.read(skipBuffer, 0, skipBuffer.length) < 0) {
-                break;
-            }
+        if (remaining > 0) {
+            content.skip(remaining);
         }
         if (padding > 0) {
-            readFully(skipBuffer, padding, true);
+            skipBytes(padding);
             padding = 0;
+        }
+    }
+
+    /** Moves past {@code n} bytes between entries (padding), which must be there. */
+    private void skipBytes(int n) throws IOException {
+        while (n > 0) {
+            if (pos == limit && !refill()) {
+                throw new EOFException("the archive is cut off inside an entry's padding");
+            }
+            int step = Math.min(n, limit - pos);
+            pos += step;
+            n -= step;
         }
     }
 
@@ -198,14 +231,16 @@ final class TarStream {
     private boolean readFully(byte[] b, int n, boolean required) throws IOException {
         int done = 0;
         while (done < n) {
-            int r = in.read(b, done, n - done);
-            if (r < 0) {
+            if (pos == limit && !refill()) {
                 if (done == 0 && !required) {
                     return false;
                 }
                 throw new EOFException("the archive is cut off inside a header");
             }
-            done += r;
+            int step = Math.min(n - done, limit - pos);
+            System.arraycopy(buffer, pos, b, done, step);
+            pos += step;
+            done += step;
         }
         return true;
     }
@@ -322,7 +357,7 @@ final class TarStream {
         readFully(data, data.length, true);
         int pad = (int) ((BLOCK - size % BLOCK) % BLOCK);
         if (pad > 0) {
-            readFully(skipBuffer, pad, true);
+            skipBytes(pad);
         }
         return data;
     }

@@ -29,7 +29,9 @@ import java.util.TreeMap;
  *   conntrack.entries = 4, conntrack.protocol.tcp = 2, conntrack.protocol.udp = 2
  *   conntrack.state.ESTABLISHED = 1, conntrack.state.TIME_WAIT = 1
  *   conntrack.flag.ASSURED = 3, conntrack.flag.OFFLOAD = 1
- *   conntrack.tool_reported = 6        (the "6 flow entries have been shown" note)
+ *   conntrack.tool_reported = 6        (the "6 flow entries have been shown" note; sos merges the tool's
+ *                                       stderr into the dump, so the note may land inside an entry's line,
+ *                                       whose two halves are then joined)
  *   table conntrack.top_dports: protocol, port, count, share (percent), state (most common;
  *                               UNREPLIED or REPLIED for protocols without states)
  *   table conntrack.states: state, count, share
@@ -70,20 +72,72 @@ final class ConntrackParser implements ArtifactParser {
         this.fastPath = fastPath;
     }
 
+    /** The literal every conntrack-tools summary begins with ("conntrack v1.4.5 (conntrack-tools): ..."). */
+    private static final String TOOL = "conntrack v";
+
+    /**
+     * The first part of an entry that conntrack's summary was written into (sos merges a
+     * command's stderr into its output), and its line: the next line holds the rest.
+     */
+    private String cut;
+    private int cutLine;
+    /** What conntrack's summary said it showed; -1 without a summary. */
+    private long toolReported = -1;
+
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
+        if (cut != null) {
+            String joined = cut + text;
+            String first = cut;
+            int at = cutLine;
+            cut = null;
+            LineContext whole = grammar.parse(joined, io.rootline.grammar.ConntrackParser::line);
+            if (whole != null && whole.entry() != null) {
+                count(whole.entry());
+                out.note("line " + at + ": conntrack's summary was written into an entry (its stderr merged into the dump);"
+                        + " the entry is lines " + at + " and " + number + " joined");
+                return;
+            }
+            out.unknownLine(at, first, "an entry cut by conntrack's summary, whose rest is not on the next line");
+        }
         LineContext line = grammar.parse(text, io.rootline.grammar.ConntrackParser::line);
         if (line == null) {
-            out.unknownLine(number, text, grammar.lastError());
+            if (!spliced(number, text, out)) {
+                out.unknownLine(number, text, grammar.lastError());
+            }
             return;
         }
         if (line.entry() != null) {
             count(line.entry());
         } else if (line.toolNote() instanceof FlowsShownContext shown) {
-            out.fact(Fact.number("conntrack.tool_reported", Long.parseLong(shown.shown.getText()), out.evidence(number, text)));
+            reported(number, text, shown, out);
         } else if (line.toolNote() instanceof ToolMessageContext) {
             out.note("conntrack printed: " + text.trim() + " (line " + number + ")");
         }
+    }
+
+    /**
+     * A line that ends with conntrack's summary after the first part of an entry: the summary
+     * is taken as the tool's, and the part kept for the next line, which holds the rest.
+     */
+    private boolean spliced(int number, String text, ArtifactBuilder out) {
+        int at = text.lastIndexOf(TOOL);
+        if (at <= 0) {
+            return false;
+        }
+        LineContext summary = grammar.parse(text.substring(at), io.rootline.grammar.ConntrackParser::line);
+        if (summary == null || !(summary.toolNote() instanceof FlowsShownContext shown)) {
+            return false;
+        }
+        reported(number, text, shown, out);
+        cut = text.substring(0, at);
+        cutLine = number;
+        return true;
+    }
+
+    private void reported(int number, String text, FlowsShownContext shown, ArtifactBuilder out) {
+        toolReported = Long.parseLong(shown.shown.getText());
+        out.fact(Fact.number("conntrack.tool_reported", toolReported, out.evidence(number, text)));
     }
 
     private void count(EntryContext entry) {
@@ -165,6 +219,9 @@ final class ConntrackParser implements ArtifactParser {
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
+        if (cut != null) {
+            return false; // the rest of an entry cut by the summary: joined by the grammar path
+        }
         if (!fastPath) {
             return false;
         }
@@ -377,7 +434,14 @@ final class ConntrackParser implements ArtifactParser {
 
     @Override
     public void finish(ArtifactBuilder out) {
+        if (cut != null) {
+            out.unknownLine(cutLine, cut, "an entry cut by conntrack's summary, whose rest is missing");
+            cut = null;
+        }
         out.fact(Fact.number("conntrack.entries", entries, null));
+        if (toolReported >= 0 && toolReported != entries) {
+            out.note("conntrack said it showed " + toolReported + " flow entries; " + entries + " were read");
+        }
         counted(protocolNames, protocols).forEach((p, n) -> out.fact(Fact.number("conntrack.protocol." + p, n, null)));
         Map<String, Long> stateCounts = counted(stateNames, states);
         stateCounts.forEach((s, n) -> out.fact(Fact.number("conntrack.state." + s, n, null)));

@@ -23,6 +23,7 @@ import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.ArtifactEntry;
 import io.rootline.report.BundleInfo;
 import io.rootline.report.ClockInfo;
+import io.rootline.report.KernelLogWindow;
 import io.rootline.report.Report;
 import io.rootline.report.TimelineSelection;
 import io.rootline.rules.RuleEngine;
@@ -285,7 +286,30 @@ public final class Analyzer {
             kernelTimes = kernel.get().path() + " seconds since boot; no boot time in the bundle, so kernel events stay relative";
         }
         return new ClockInfo(clock.offset().getId().equals("Z") ? "+00:00" : clock.offset().getId(), e.zoneName(),
-                e.zoneSource(), e.bootedAt() == null ? null : clock.iso(e.bootedAt()), e.bootSource(), kernelTimes);
+                e.zoneSource(), e.bootedAt() == null ? null : clock.iso(e.bootedAt()), e.bootSource(), kernelTimes,
+                windows(e, clock, artifacts));
+    }
+
+    /** The time each copy of the kernel log used covers: the primary one to the capture, the filler up to the primary's start. */
+    private static List<KernelLogWindow> windows(ClockEvidence e, BundleClock clock, BundleArtifacts artifacts) {
+        Optional<ParsedArtifact> primary = artifacts.chosen(KernelLogChoice.LOGICAL);
+        if (primary.isEmpty()) {
+            return List.of();
+        }
+        Instant starts = Optional.ofNullable(primary.get().firstStamp()).flatMap(clock::resolve).orElse(null);
+        Double afterBoot = null;
+        if (!KernelLogChoice.fromBoot(primary.get()) && primary.get().firstStamp() instanceof io.rootline.model.Stamp.SinceBoot b) {
+            afterBoot = b.seconds();
+        } else if (!KernelLogChoice.fromBoot(primary.get()) && starts != null && e.bootedAt() != null) {
+            afterBoot = (starts.toEpochMilli() - e.bootedAt().toEpochMilli()) / 1000.0;
+        }
+        List<KernelLogWindow> windows = new ArrayList<>();
+        windows.add(new KernelLogWindow(primary.get().path(), KernelLogWindow.PRIMARY, starts,
+                e.capturedAt() == null ? null : e.capturedAt().toInstant(), afterBoot));
+        artifacts.kernelLogBefore().ifPresent(before -> windows.add(new KernelLogWindow(before.path(), KernelLogWindow.BEFORE,
+                Optional.ofNullable(before.firstStamp()).flatMap(clock::resolve).orElse(null),
+                starts == null ? null : starts.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), null)));
+        return windows;
     }
 
     private static List<ArtifactEntry> entries(BundleArtifacts artifacts, List<String> many) {

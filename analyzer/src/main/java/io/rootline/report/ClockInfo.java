@@ -9,7 +9,12 @@ package io.rootline.report;
  * @param bootTime     ISO time the kernel booted, or null
  * @param bootSource   what told the boot time, or null
  * @param kernelTimes  how kernel stamps became times, in words
+ * @param kernelLog    the time each copy of the kernel log used covers
  */
 public record ClockInfo(String timezone, String zoneName, String zoneSource, String bootTime, String bootSource,
-                        String kernelTimes) {
+                        String kernelTimes, java.util.List<KernelLogWindow> kernelLog) {
+
+    public ClockInfo {
+        kernelLog = java.util.List.copyOf(kernelLog);
+    }
 }

@@ -54,6 +54,38 @@ final class Describe {
         return b.toString();
     }
 
+    /**
+     * What time the kernel log covers, or null without one: "sos_commands/kernel/dmesg from
+     * 2022-02-11 18:58:06 (boot) to the capture"; for a wrapped ring buffer, its start after boot
+     * and the syslog copy used for the time before it.
+     */
+    static String kernelLogLine(Report r) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (KernelLogWindow w : r.clock().kernelLog()) {
+            String from = w.from() == null ? "its first line (no time)" : r.wall(w.from());
+            if (w.role().equals(KernelLogWindow.PRIMARY)) {
+                parts.add(w.path() + " from " + from + (w.afterBoot() == null ? (w.from() == null ? "" : " (boot)")
+                        : " (" + afterBoot(w.afterBoot()) + " after boot: the ring buffer wrapped)")
+                        + (w.to() == null ? "" : " to the capture"));
+            } else {
+                parts.add(w.path() + " from " + from + " to " + (w.to() == null ? "the ring buffer's first line" : r.wall(w.to()))
+                        + ", the time before it");
+            }
+        }
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+
+    /** "72 minutes", "3 hours", "41 seconds". */
+    private static String afterBoot(double seconds) {
+        if (seconds >= 2 * 3600) {
+            return Math.round(seconds / 3600) + " hours";
+        }
+        if (seconds >= 120) {
+            return Math.round(seconds / 60) + " minutes";
+        }
+        return Math.round(seconds) + " seconds";
+    }
+
     static String clockLine(Report r) {
         ClockInfo c = r.clock();
         String zone = c.timezone() + (c.zoneName() == null ? "" : " (" + c.zoneName() + ")")

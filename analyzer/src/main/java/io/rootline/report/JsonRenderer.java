@@ -46,6 +46,17 @@ final class JsonRenderer implements ReportRenderer {
         clock.put("boot_time", r.clock().bootTime());
         clock.put("boot_time_source", r.clock().bootSource());
         clock.put("kernel_times", r.clock().kernelTimes());
+        List<Object> windows = new ArrayList<>();
+        for (KernelLogWindow w : r.clock().kernelLog()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", w.path());
+            m.put("role", w.role());
+            m.put("from", r.iso(w.from()));
+            m.put("to", r.iso(w.to()));
+            m.put("after_boot_seconds", w.afterBoot());
+            windows.add(m);
+        }
+        clock.put("kernel_log", windows);
         root.put("clock", clock);
 
         List<Object> artifacts = new ArrayList<>();

@@ -19,7 +19,12 @@ final class MarkdownRenderer implements ReportRenderer {
         out.append("# rootline report: ").append(b.host() == null ? "unknown host" : cell(b.host())).append("\n\n");
         out.append("- Bundle: `").append(b.source()).append("` (").append(b.layout()).append(", ").append(b.format()).append(")\n");
         out.append("- Captured: ").append(b.capturedAt() == null ? "unknown" : Report.iso(b.capturedAt())).append('\n');
-        out.append("- Clock: ").append(Describe.clockLine(r)).append("\n\n");
+        out.append("- Clock: ").append(Describe.clockLine(r)).append('\n');
+        String kernel = Describe.kernelLogLine(r);
+        if (kernel != null) {
+            out.append("- Kernel log: ").append(kernel).append('\n');
+        }
+        out.append('\n');
 
         out.append("## Summary\n\n");
         if (r.findings().isEmpty()) {

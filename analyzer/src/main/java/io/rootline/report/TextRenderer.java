@@ -20,7 +20,12 @@ final class TextRenderer implements ReportRenderer {
                 .append("  [").append(b.layout()).append(", ").append(b.format()).append("]\n");
         out.append("bundle:   ").append(b.source()).append('\n');
         out.append("captured: ").append(b.capturedAt() == null ? "unknown" : Report.iso(b.capturedAt())).append('\n');
-        out.append("clock:    ").append(Describe.clockLine(r)).append("\n\n");
+        out.append("clock:    ").append(Describe.clockLine(r)).append('\n');
+        String kernel = Describe.kernelLogLine(r);
+        if (kernel != null) {
+            out.append("kernel:   ").append(kernel).append('\n');
+        }
+        out.append('\n');
 
         if (r.findings().isEmpty()) {
             out.append("No findings: ").append(r.passed().size()).append(" rule(s) passed");

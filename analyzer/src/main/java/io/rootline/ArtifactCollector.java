@@ -328,6 +328,8 @@ final class ArtifactCollector implements BundleVisitor {
             } else if (stored.contains(resolved.path())) {
                 linkLosses.add(new BundleLoss(path, how + ": its target " + resolved.path() + " came before the link in the"
                         + " archive and was not kept; the extracted folder reads it"));
+            } else if (folders.contains(resolved.path())) {
+                linkLosses.add(new BundleLoss(path, how + ", which leads to " + resolved.path() + ", a folder, not a file"));
             } else if (first.equals(path)) {
                 String target = io.rootline.bundle.BundlePaths.normalize(links.target(first));
                 linkLosses.add(new BundleLoss(path, how + (target.equals(resolved.path()) ? "" : ", which leads to " + resolved.path())

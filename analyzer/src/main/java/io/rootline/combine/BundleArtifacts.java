@@ -110,6 +110,10 @@ public final class BundleArtifacts {
      * unreadable file is not collected: reading it as "nothing wrong" would be a false healthy.
      */
     public boolean collected(String logical) {
+        if (KernelLogChoice.LOGICAL.equals(logical)) {
+            // only a copy the choice took: another host's log, or a journal without a kernel line, is none
+            return chosen.containsKey(logical);
+        }
         return all.stream().anyMatch(a -> logical.equals(a.logical()) && a.status().usable());
     }
 

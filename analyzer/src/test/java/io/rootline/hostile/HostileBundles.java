@@ -120,6 +120,21 @@ public final class HostileBundles {
         });
     }
 
+    /**
+     * Links standing where artifacts are expected that loop, lead to a folder, or chain past
+     * any sane depth, among 10,000 links: beside the incident, which must still be found.
+     */
+    static Path linkMaze(Path dir) throws IOException {
+        BundleBuilder b = BundleBuilder.conntrackIncident()
+                .link("proc/net", "net")                                   // a loop: proc/net/* is expected here
+                .link("sos_commands/networking/netstat_-s", "../kernel")   // a folder where a file is expected
+                .link("sos_commands/networking/ip_-s_-d_link", "../../chain/link-0");
+        for (int i = 0; i < 10_000; i++) {
+            b.link("chain/link-" + i, "link-" + (i + 1));
+        }
+        return b.write(dir, "maze.tar.gz", Container.TAR_GZ);
+    }
+
     /** Device files and a FIFO as tar entries. */
     static Path devices(Path dir) throws IOException {
         return tar(dir.resolve("devices.tar"), tar -> {

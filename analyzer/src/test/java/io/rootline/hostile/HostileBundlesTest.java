@@ -189,6 +189,18 @@ class HostileBundlesTest {
     }
 
     @Test
+    void loopsFoldersAndChainsOfLinksAreLossesNotHangs() throws IOException {
+        Report r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Fixtures.analyze(HostileBundles.linkMaze(dir)));
+        incidentStillFound(r);
+        assertEquals("reached through the link proc/net -> net, which is a loop or a chain of more than 16 links; not followed",
+                loss(r, "proc/net/nf_conntrack").reason());
+        assertEquals("a link to ../kernel, which leads to sos_commands/kernel, a folder, not a file",
+                loss(r, "sos_commands/networking/netstat_-s").reason());
+        assertEquals("a link to ../../chain/link-0, which is a loop or a chain of more than 16 links; not followed",
+                loss(r, "sos_commands/networking/ip_-s_-d_link").reason());
+    }
+
+    @Test
     void devicesAndFifosInsideAnArchiveAreNeverOpened() throws IOException {
         Report r = Fixtures.analyze(HostileBundles.devices(dir));
         assertTrue(r.artifacts().stream().noneMatch(a -> a.path().equals("sos_commands/kernel/dmesg")), r.artifacts().toString());

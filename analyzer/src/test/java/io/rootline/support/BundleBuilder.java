@@ -23,16 +23,37 @@ public final class BundleBuilder {
     public enum Container { FOLDER, TAR, TAR_GZ, TAR_BZ2, TAR_XZ, TAR_ZST }
 
     private final String top;
-    private final Map<String, String> files = new TreeMap<>();
+    private final Map<String, byte[]> files = new TreeMap<>();
     private final Map<String, String> links = new TreeMap<>();
+    private final Map<String, String> hardLinks = new TreeMap<>();
+    private boolean linksFirst;
 
+    /** @param top the wrapper folder, as sos names it ("sosreport-host-2021-05-08-abc"); "" for none (an archive inside a bundle) */
     public BundleBuilder(String top) {
         this.top = top;
     }
 
     public BundleBuilder file(String path, String content) {
-        files.put(path, content);
+        files.put(path, content.getBytes(StandardCharsets.UTF_8));
         return this;
+    }
+
+    public BundleBuilder bytes(String path, byte[] content) {
+        files.put(path, content.clone());
+        return this;
+    }
+
+    /** An archive inside the bundle (sos_commands/logs.xz): {@code inner} written as {@code container}. */
+    public BundleBuilder archive(String path, BundleBuilder inner, Container container) throws IOException {
+        Path dir = Files.createTempDirectory("rootline-nested");
+        try {
+            Path written = inner.write(dir, "inner", container);
+            return bytes(path, Files.readAllBytes(written));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** A symbolic link (in tarballs; folders get it too where the file system allows). */
@@ -41,8 +62,38 @@ public final class BundleBuilder {
         return this;
     }
 
+    /**
+     * A hard link to another file of the bundle, as {@code tar -h} stores a file it met before
+     * under another name: in a tarball its target keeps the wrapper folder, as tar writes it.
+     */
+    public BundleBuilder hardLink(String path, String target) {
+        hardLinks.put(path, target);
+        return this;
+    }
+
+    /**
+     * Whether a tarball holds its links before the files (GNU tar's order on some file systems)
+     * or after them (sos's, Python's tarfile sorting "96008" before "net" and "self"); after by default.
+     */
+    public BundleBuilder linksFirst(boolean first) {
+        linksFirst = first;
+        return this;
+    }
+
+    /** Copies this bundle's files and links into {@code other} (under its own wrapper folder). */
+    public BundleBuilder copyInto(BundleBuilder other) {
+        files.forEach(other.files::put);
+        links.forEach(other.links::put);
+        hardLinks.forEach(other.hardLinks::put);
+        return other;
+    }
+
     public Path write(Path dir, String name, Container container) throws IOException {
         return write(dir, name, container, List.of());
+    }
+
+    private String named(String path) {
+        return top.isEmpty() ? path : top + "/" + path;
     }
 
     /**
@@ -53,15 +104,22 @@ public final class BundleBuilder {
     public Path write(Path dir, String name, Container container, List<String> first) throws IOException {
         if (container == Container.FOLDER) {
             Path root = dir.resolve(name);
+            Path base = top.isEmpty() ? root : root.resolve(top);
+            Files.createDirectories(base);
             for (var f : files.entrySet()) {
-                Path p = root.resolve(top).resolve(f.getKey());
+                Path p = base.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
-                Files.writeString(p, f.getValue());
+                Files.write(p, f.getValue());
             }
             for (var l : links.entrySet()) {
-                Path p = root.resolve(top).resolve(l.getKey());
+                Path p = base.resolve(l.getKey());
                 Files.createDirectories(p.getParent());
                 Files.createSymbolicLink(p, Path.of(l.getValue()));
+            }
+            for (var l : hardLinks.entrySet()) {
+                Path p = base.resolve(l.getKey());
+                Files.createDirectories(p.getParent());
+                Files.createLink(p, base.resolve(l.getValue()));
             }
             return root;
         }
@@ -70,7 +128,7 @@ public final class BundleBuilder {
              OutputStream compressed = compress(raw, container);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
-            Map<String, String> ordered = new LinkedHashMap<>();
+            Map<String, byte[]> ordered = new LinkedHashMap<>();
             for (String path : first) {
                 if (!files.containsKey(path)) {
                     throw new IllegalArgumentException("no file " + path + " in this bundle");
@@ -78,22 +136,36 @@ public final class BundleBuilder {
                 ordered.put(path, files.get(path));
             }
             files.forEach(ordered::putIfAbsent);
+            if (linksFirst) {
+                writeLinks(tar);
+            }
             for (var f : ordered.entrySet()) {
-                byte[] data = f.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(top + "/" + f.getKey());
-                entry.setSize(data.length);
+                TarArchiveEntry entry = new TarArchiveEntry(named(f.getKey()));
+                entry.setSize(f.getValue().length);
                 tar.putArchiveEntry(entry);
-                tar.write(data);
+                tar.write(f.getValue());
                 tar.closeArchiveEntry();
             }
-            for (var l : links.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(top + "/" + l.getKey(), TarArchiveEntry.LF_SYMLINK);
-                entry.setLinkName(l.getValue());
-                tar.putArchiveEntry(entry);
-                tar.closeArchiveEntry();
+            if (!linksFirst) {
+                writeLinks(tar);
             }
         }
         return archive;
+    }
+
+    private void writeLinks(TarArchiveOutputStream tar) throws IOException {
+        for (var l : links.entrySet()) {
+            TarArchiveEntry entry = new TarArchiveEntry(named(l.getKey()), TarArchiveEntry.LF_SYMLINK);
+            entry.setLinkName(l.getValue());
+            tar.putArchiveEntry(entry);
+            tar.closeArchiveEntry();
+        }
+        for (var l : hardLinks.entrySet()) {
+            TarArchiveEntry entry = new TarArchiveEntry(named(l.getKey()), TarArchiveEntry.LF_LINK);
+            entry.setLinkName(named(l.getValue()));
+            tar.putArchiveEntry(entry);
+            tar.closeArchiveEntry();
+        }
     }
 
     private static OutputStream compress(OutputStream raw, Container container) throws IOException {

@@ -302,7 +302,9 @@ public final class RuleEngine {
         for (String key : rule.evidenceFacts()) {
             Fact fact = input.facts().get(key);
             if (fact != null && fact.evidence() != null) {
-                evidence.add(fact.evidence());
+                if (!evidence.contains(fact.evidence())) {
+                    evidence.add(fact.evidence()); // two counters of one line are quoted once
+                }
             } else if (fact == null) {
                 notes.add("evidence " + key + " is not in the bundle");
             }

@@ -62,6 +62,19 @@ class BenchTest {
         assertEquals(2, printed.lines().filter(l -> l.matches(cost)).count(), printed);
     }
 
+    /** --trees measures each form of each tree against its floor and start-up, and finds the reports sound. */
+    @Test
+    void treesAreMeasuredInBothFormsAgainstTheirFloors(@TempDir Path work) throws Exception {
+        Path noRealTrees = Files.createDirectories(work.resolve("none"));
+        String printed = bench(0, "--trees", "--tree-files", "2000", "--real", noRealTrees.toString(), "--runs", "1",
+                "--work", work.toString(), "--rootline", launcher(work).toString());
+        assertTrue(printed.contains("generated 2,000 files"), printed);
+        if (Commands.available("xz") && Commands.available("tar")) {
+            assertTrue(printed.lines().anyMatch(l -> l.matches("generated-2000 +\\.tar\\.xz( +[0-9.]+){4} +[0-9.]+x +(yes|NO) +yes")), printed);
+            assertTrue(printed.lines().anyMatch(l -> l.matches("generated-2000 +folder( +[0-9.]+){4} +[0-9.]+x +(yes|NO) +yes")), printed);
+        }
+    }
+
     @Test
     void theSecondBundlesTimeIsReadFromRootlinesOwnTimings() throws Exception {
         String printed = "rootline: /tmp/odd: analysed in name/scale-1/folder: analysed in 1.234 s\n"

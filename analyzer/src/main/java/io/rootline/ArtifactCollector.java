@@ -10,10 +10,8 @@ import io.rootline.combine.KernelLogChoice;
 import io.rootline.locate.ArtifactCatalog;
 import io.rootline.locate.ContentSniffer;
 import io.rootline.locate.Location;
-import io.rootline.model.EventLog;
 import io.rootline.parse.ArtifactBuilder;
 import io.rootline.parse.ArtifactReader;
-import io.rootline.parse.ArtifactStatus;
 import io.rootline.parse.LineReader;
 import io.rootline.parse.ParsedArtifact;
 import java.io.BufferedInputStream;
@@ -363,8 +361,15 @@ final class ArtifactCollector implements BundleVisitor {
             if (decision == KernelLogChoice.Decision.DEFER) {
                 deferred.put(location.path(), claimed.getOrDefault(location.path(), location.path()));
             }
+            List<String> where = new ArrayList<>();
+            if (location.note() != null) {
+                where.add(location.note());
+            }
+            if (note != null) {
+                where.add(note);
+            }
             keep(ParsedArtifact.skipped(location.path(), location.kind(), location.artifact().name(),
-                    location.how(), location.preference()), null);
+                    location.how(), location.preference(), where), null);
             return;
         }
         ArtifactBuilder out = new ArtifactBuilder(location.path(), location.kind(), location.artifact().name(),

@@ -45,8 +45,14 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
      * artifact: its place and format, and nothing read from it.
      */
     public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference) {
+        return skipped(path, kind, logical, located, preference, List.of());
+    }
+
+    /** @param where notes saying where the bundle stores it ("stored in sos_commands/logs.xz"), kept though nothing is read */
+    public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference,
+                                         List<String> where) {
         return new ParsedArtifact(path, kind, logical, located, preference, ArtifactStatus.SKIPPED, 0, 0, List.of(),
-                List.of(), List.of(), new EventLog(path), Map.of(), List.of(), null);
+                where, List.of(), new EventLog(path), Map.of(), List.of(), null);
     }
 
     /** A file whose content matched no known format. */
@@ -57,6 +63,11 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
 
     /** This copy as if it had not been parsed (see {@link #skipped}). */
     public ParsedArtifact asSkipped() {
-        return skipped(path, kind, logical, located, preference);
+        return skipped(path, kind, logical, located, preference, notes.stream().filter(ParsedArtifact::saysWhere).toList());
+    }
+
+    /** Whether a note tells where the bundle stores the artifact, which stays true of a copy not read. */
+    private static boolean saysWhere(String note) {
+        return note.startsWith("stored in ") || note.startsWith("reached through links") || note.startsWith("tailed by sos");
     }
 }

@@ -77,7 +77,12 @@ public final class BundleGenerator {
             int burst = 0;
             for (long line = 0; line < dmesgLines; line++) {
                 String message;
-                if (burst < BURSTS && line >= burstAt[burst] && line < burstAt[burst] + DROPS_PER_BURST + 1) {
+                if (line == 0) {
+                    // what a ring buffer that holds the whole boot starts with: one that does not has
+                    // wrapped, and rootline would read var/log/messages for the time before it
+                    seconds = 0;
+                    message = "Linux version 5.15.0-97-generic (buildd@lcy02-amd64-102) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0)";
+                } else if (burst < BURSTS && line >= burstAt[burst] && line < burstAt[burst] + DROPS_PER_BURST + 1) {
                     message = line == burstAt[burst] ? "net_ratelimit: " + (1000 + 37L * burst) + " callbacks suppressed"
                             : "nf_conntrack: table full, dropping packet";
                     seconds += 0.0001;
@@ -85,7 +90,7 @@ public final class BundleGenerator {
                         burst++;
                     }
                 } else {
-                    seconds += random.nextDouble() * 2.0;
+                    seconds += line == 1 ? 1.0 : random.nextDouble() * 2.0;
                     message = NOISE[random.nextInt(NOISE.length)];
                 }
                 String stamp = String.format(Locale.ROOT, "[%12.6f] ", seconds);

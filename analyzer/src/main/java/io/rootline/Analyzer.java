@@ -24,6 +24,7 @@ import io.rootline.report.ArtifactEntry;
 import io.rootline.report.BundleInfo;
 import io.rootline.report.ClockInfo;
 import io.rootline.report.KernelLogWindow;
+import io.rootline.report.Reach;
 import io.rootline.report.Report;
 import io.rootline.report.TimelineSelection;
 import io.rootline.rules.RuleEngine;
@@ -224,9 +225,16 @@ public final class Analyzer {
 
         TimelineEntries entries = new TimelineEntries(outcomes.findings());
         TimelineSelection timeline = TimelineSelection.of(entries.byKind(burstsByKind), entries.quoted());
+        Reach reach = Coverage.reach(outcomes, artifacts, many, facts, collector.notExamined());
+        List<ArtifactEntry> listed = entries(artifacts, many);
+        // the evidence no format reads, listed with the artifacts as the schema promises: status unrecognized
+        reach.notExamined().forEach(f -> listed.add(new ArtifactEntry(f.path(), null, null, "path", "unrecognized", 0, 0, false,
+                List.of(), List.of(f.what()))));
+        listed.sort(Comparator.comparing(ArtifactEntry::path));
         return new Report(bundleInfo(read, collector, facts, clockEvidence), clockInfo(clockEvidence, clock, artifacts),
-                clock.offset(), entries(artifacts, many), outcomes.findings(), outcomes.notEvaluated(), outcomes.passed(),
-                timeline.shown(), timeline.omitted(), losses, ruleSet.ids(), assumptions);
+                clock.offset(), listed, outcomes.findings(), outcomes.notEvaluated(),
+                outcomes.passed().stream().map(io.rootline.rules.PassedRule::rule).toList(),
+                timeline.shown(), timeline.omitted(), losses, ruleSet.ids(), assumptions, reach);
     }
 
     /** The events of {@code artifact} placed before {@code end}. */

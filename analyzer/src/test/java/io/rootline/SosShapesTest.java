@@ -126,7 +126,10 @@ class SosShapesTest {
         assertEquals(List.of("stored in sos_commands/logs.xz"), journal.notes());
         assertEquals("2021-05-08T12:40:51+08:00", r.iso(finding(r, "conntrack-table-full").firstSeen()));
         assertTrue(artifact(r, "journalctl_--no-pager").isEmpty(), "not at the bundle's top, where nobody can open it");
-        assertTrue(r.artifacts().stream().noneMatch(a -> a.path().contains("ls_-alRh")), "a listing of /var/log is no application log");
+        assertTrue(r.artifacts().stream().noneMatch(a -> a.path().contains("ls_-alRh") && a.kind() != null),
+                "a listing of /var/log is no application log: " + artifact(r, "sos_commands/logs/ls_-alRh_.var.log"));
+        assertTrue(r.reach().notExamined().stream().anyMatch(f -> f.path().equals("sos_commands/logs/ls_-alRh_.var.log")),
+                "it is listed as network evidence not examined");
         assertTrue(r.artifacts().stream().noneMatch(a -> a.path().contains("debconf")), "var/cache.tgz holds nothing rootline reads: not decoded");
     }
 

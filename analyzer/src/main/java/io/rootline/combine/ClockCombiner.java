@@ -32,6 +32,10 @@ import java.util.Set;
  */
 public final class ClockCombiner {
 
+    /** The logical artifacts the clock is read from. */
+    public static final java.util.List<String> READS = java.util.List.of("date", "date-utc", "timedatectl", "timezone", "uptime",
+            "proc-uptime", "proc-stat");
+
     private static final Set<String> UTC_NAMES = Set.of("UTC", "GMT", "Z", "UCT");
     private static final String BTIME = "proc.stat.btime";
 

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class HostCombiner {
 
+    /** The logical artifacts the host's facts are read from. */
+    public static final List<String> READS = List.of("hostname", "meminfo", "free", "uname");
+
     private HostCombiner() {
     }
 

@@ -421,6 +421,61 @@ public final class ArtifactCatalog {
         return null;
     }
 
+    /**
+     * Where a host's network evidence lies: a file here that no format reads is evidence not
+     * examined, listed by path in the report (the rest nothing reads is counted by folder).
+     */
+    private static final List<String> EVIDENCE_AREAS = List.of(
+            "sos_commands/networking/", "sos_commands/conntrack/", "sos_commands/conntrackd/", "sos_commands/firewall_tables/",
+            "sos_commands/firewalld/", "sos_commands/iptables/", "sos_commands/nftables/", "sos_commands/kernel/",
+            "sos_commands/logs/", "sos_commands/openvswitch/", "sos_commands/ovn_central/", "sos_commands/ovn_host/",
+            "sos_commands/networkmanager/", "sos_commands/tc/", "proc/net/");
+
+    /**
+     * The captures the field notes (shared/seeds) read by hand when packets are lost, by the
+     * start of their file name: listed first among the evidence not examined, so that a
+     * collapsed list still shows them.
+     */
+    private static final List<String> DROP_EVIDENCE = List.of("conntrack_-S", "softnet_stat", "ethtool_-S_", "ethtool_-g_",
+            "iptables", "ip6tables", "nft", "ss_", "ip_-s_-s_neigh", "netstat_", "nstat", "dev", "sockstat", "nf_conntrack",
+            "snmp", "arp", "tc_-s", "ethtool_-i_", "ethtool_");
+
+    /** How early a file nothing reads is listed: the drop evidence first, in {@link #DROP_EVIDENCE}'s order. */
+    public static int listingRank(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        for (int i = 0; i < DROP_EVIDENCE.size(); i++) {
+            if (name.startsWith(DROP_EVIDENCE.get(i))) {
+                return i;
+            }
+        }
+        return DROP_EVIDENCE.size();
+    }
+
+    /** Whether a path lies where network evidence is kept ({@link #EVIDENCE_AREAS}). */
+    public static boolean evidenceArea(String path) {
+        // an archive is where it would extract: sos_commands/logs.xz holds sos_commands/logs/
+        String unpacked = io.rootline.bundle.ArchiveNames.unpacked(path) + "/";
+        for (String area : EVIDENCE_AREAS) {
+            if (path.startsWith(area) || unpacked.equals(area)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The folder a file nothing reads is counted under: sos_commands/PLUGIN, else its top folder, else "(top)". */
+    public static String countedUnder(String path) {
+        int slash = path.indexOf('/');
+        if (slash < 0) {
+            return "(top)";
+        }
+        if (path.startsWith("sos_commands/")) {
+            int next = path.indexOf('/', slash + 1);
+            return next < 0 ? "sos_commands" : path.substring(0, next);
+        }
+        return path.substring(0, slash);
+    }
+
     private static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);

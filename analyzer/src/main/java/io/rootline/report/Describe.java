@@ -86,6 +86,82 @@ final class Describe {
         return Math.round(seconds) + " seconds";
     }
 
+    /** Files of one folder listed at most; the rest of the folder is counted. */
+    static final int FILES_PER_FOLDER = 6;
+
+    /** The passed rules, grouped by the artifacts their decisions read, in the order first met. */
+    static java.util.Map<java.util.List<String>, java.util.List<io.rootline.rules.PassedRule>> passedByChecked(Report r) {
+        java.util.Map<java.util.List<String>, java.util.List<io.rootline.rules.PassedRule>> groups = new java.util.LinkedHashMap<>();
+        for (io.rootline.rules.PassedRule p : r.reach().passed()) {
+            groups.computeIfAbsent(p.checked(), k -> new java.util.ArrayList<>()).add(p);
+        }
+        return groups;
+    }
+
+    /** What a group of passed rules read, with the kernel log's window where they read it: the time "passed" covers. */
+    static String checked(Report r, java.util.List<String> artifacts) {
+        if (artifacts.isEmpty()) {
+            return "facts of no artifact";
+        }
+        String read = String.join(", ", artifacts);
+        String window = kernelLogLine(r);
+        return artifacts.contains("kernel-log") && window != null ? read + " (kernel log: " + window + ")" : read;
+    }
+
+    /**
+     * The first line of what the reach says, and what "no findings" must be read with: "3 rules
+     * decided: 2 passed, 1 not evaluated; 14 files of network evidence not examined, 2 counters of
+     * drops or errors not zero that no rule checks".
+     */
+    static String reachSummary(Report r) {
+        int rules = r.rulesLoaded().size();
+        StringBuilder b = new StringBuilder();
+        b.append(rules).append(rules == 1 ? " rule: " : " rules: ").append(r.findings().size()).append(" fired, ")
+                .append(r.passed().size()).append(" passed, ").append(r.notEvaluated().size()).append(" not evaluated");
+        Reach reach = r.reach();
+        if (!reach.notExamined().isEmpty()) {
+            b.append("; ").append(reach.notExamined().size()).append(reach.notExamined().size() == 1 ? " file" : " files")
+                    .append(" of network evidence in this bundle not examined");
+        }
+        if (!reach.unchecked().isEmpty()) {
+            b.append("; ").append(reach.unchecked().size()).append(reach.unchecked().size() == 1 ? " counter" : " counters")
+                    .append(" of drops or errors not zero that no rule checks");
+        }
+        return b.toString();
+    }
+
+    /** The files of {@link Reach#notExamined}, a folder's first {@link #FILES_PER_FOLDER} by path, the rest counted. */
+    static java.util.List<String> notExaminedLines(Report r, java.util.function.Function<String, String> path) {
+        java.util.Map<String, java.util.List<Reach.File>> byFolder = new java.util.LinkedHashMap<>();
+        for (Reach.File f : r.reach().notExamined()) {
+            int slash = f.path().lastIndexOf('/');
+            byFolder.computeIfAbsent(slash < 0 ? "" : f.path().substring(0, slash + 1), k -> new java.util.ArrayList<>()).add(f);
+        }
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        byFolder.forEach((folder, files) -> {
+            files.stream().limit(FILES_PER_FOLDER).forEach(f -> lines.add(path.apply(f.path())));
+            if (files.size() > FILES_PER_FOLDER) {
+                lines.add("… and " + (files.size() - FILES_PER_FOLDER) + " more in " + path.apply(folder));
+            }
+        });
+        return lines;
+    }
+
+    /** "19502 files: sys 13547, proc 2876, sos_commands/apt 40, ... and 12 more folders" */
+    static String notReadLine(Report r, java.util.function.Function<String, String> path) {
+        Reach reach = r.reach();
+        StringBuilder b = new StringBuilder(reach.notReadFiles() + " files nothing rootline reads can be: ");
+        int shown = 0;
+        for (Reach.Folder f : reach.notRead()) {
+            if (shown == 8) {
+                b.append(", and ").append(reach.notRead().size() - shown).append(" more folders");
+                break;
+            }
+            b.append(shown++ == 0 ? "" : ", ").append(path.apply(f.folder())).append(' ').append(f.files());
+        }
+        return b.toString();
+    }
+
     static String clockLine(Report r) {
         ClockInfo c = r.clock();
         String zone = c.timezone() + (c.zoneName() == null ? "" : " (" + c.zoneName() + ")")

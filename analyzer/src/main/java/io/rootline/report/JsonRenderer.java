@@ -26,6 +26,54 @@ final class JsonRenderer implements ReportRenderer {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    private static Map<String, Object> reach(Report r) {
+        Reach reach = r.reach();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("summary", Describe.reachSummary(r));
+        List<Object> passed = new ArrayList<>();
+        for (io.rootline.rules.PassedRule p : reach.passed()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("rule", p.rule());
+            one.put("title", p.title());
+            one.put("checked", p.checked());
+            passed.add(one);
+        }
+        m.put("passed", passed);
+        List<Object> unchecked = new ArrayList<>();
+        for (Reach.Counter c : reach.unchecked()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", c.name());
+            one.put("value", c.value());
+            one.put("path", c.evidence().path());
+            one.put("line", c.evidence().line());
+            one.put("text", c.evidence().text());
+            unchecked.add(one);
+        }
+        m.put("unchecked_counters", unchecked);
+        List<Object> unused = new ArrayList<>();
+        for (Reach.File f : reach.readByNoRule()) {
+            unused.add(Map.of("path", f.path(), "artifact", f.what()));
+        }
+        m.put("read_by_no_rule", unused);
+        List<Object> notExamined = new ArrayList<>();
+        for (Reach.File f : reach.notExamined()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("path", f.path());
+            one.put("why", f.what());
+            notExamined.add(one);
+        }
+        m.put("not_examined", notExamined);
+        List<Object> notRead = new ArrayList<>();
+        for (Reach.Folder f : reach.notRead()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("folder", f.folder());
+            one.put("files", f.files());
+            notRead.add(one);
+        }
+        m.put("not_read", notRead);
+        return m;
+    }
+
     @Override
     public String render(Report r) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -119,6 +167,7 @@ final class JsonRenderer implements ReportRenderer {
         }
         root.put("not_evaluated", notEvaluated);
         root.put("passed", r.passed());
+        root.put("reach", reach(r));
 
         List<Object> timeline = new ArrayList<>();
         for (TimelineEntry t : r.timeline()) {

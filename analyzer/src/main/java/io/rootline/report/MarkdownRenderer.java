@@ -28,8 +28,8 @@ final class MarkdownRenderer implements ReportRenderer {
 
         out.append("## Summary\n\n");
         if (r.findings().isEmpty()) {
-            out.append("No findings. ").append(r.passed().size()).append(" rule(s) passed");
-            out.append(r.notEvaluated().isEmpty() ? ".\n\n" : "; " + r.notEvaluated().size() + " could not be evaluated.\n\n");
+            out.append("No findings. ").append(cell(Describe.reachSummary(r))).append(". Nothing found is not nothing wrong:"
+                    + " the reach below says what no rule examined.\n\n");
         } else {
             for (Finding f : r.findings()) {
                 out.append("- **").append(f.severity().label()).append("** ")
@@ -91,6 +91,8 @@ final class MarkdownRenderer implements ReportRenderer {
             out.append('\n');
         }
 
+        reach(r, out);
+
         out.append("## Artifacts\n\n").append(Describe.artifactSummary(r)).append(".\n\n");
         out.append("| Path | Kind | Status | Lines | Problems |\n|---|---|---|---|---|\n");
         for (ArtifactEntry a : r.artifacts()) {
@@ -108,6 +110,51 @@ final class MarkdownRenderer implements ReportRenderer {
             r.assumptions().forEach(a -> out.append("- Assumed: ").append(a).append('\n'));
         }
         return out.toString();
+    }
+
+    private static void reach(Report r, StringBuilder out) {
+        Reach reach = r.reach();
+        out.append("## Reach\n\n").append(cell(Describe.reachSummary(r))).append(".\n\n");
+        Describe.passedByChecked(r).forEach((checked, rules) -> {
+            out.append("Passed, having read ").append(cell(Describe.checked(r, checked))).append(":\n\n");
+            rules.forEach(p -> out.append("- `").append(p.rule()).append("`: ").append(cell(p.title())).append('\n'));
+            out.append('\n');
+        });
+        if (!reach.unchecked().isEmpty()) {
+            out.append("Not zero, and checked by no rule:\n\n");
+            reach.unchecked().forEach(c -> out.append("- ").append(code(c.name() + " = " + c.value())).append(" (")
+                    .append(code(c.evidence().location())).append(")\n"));
+            out.append('\n');
+        }
+        if (!reach.readByNoRule().isEmpty()) {
+            out.append("Read, and used by no rule:\n\n");
+            reach.readByNoRule().forEach(f -> out.append("- ").append(code(f.path())).append(" (").append(f.what()).append(")\n"));
+            out.append('\n');
+        }
+        if (!reach.notExamined().isEmpty()) {
+            out.append("Network evidence not examined (no format rootline reads):\n\n");
+            Describe.notExaminedLines(r, p -> code(p)).forEach(line -> out.append("- ").append(line).append('\n'));
+            out.append('\n');
+        }
+        if (!reach.notRead().isEmpty()) {
+            out.append("Not read: ").append(Describe.notReadLine(r, p -> code(p))).append(".\n\n");
+        }
+    }
+
+    /**
+     * Text as a CommonMark code span, its fence longer than any run of backticks inside it, so
+     * that nothing in the text (a path, a quoted line) can end the span: `a`, ``a`b``.
+     */
+    static String code(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        boolean pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && !text.isBlank();
+        return fence + (pad ? " " + text + " " : text) + fence;
     }
 
     private static void quote(java.util.List<Evidence> evidence, StringBuilder out) {

@@ -19,11 +19,13 @@ import java.util.List;
  * @param timelineOmitted per kind, the bursts left out of the timeline
  * @param rulesLoaded     ids of the rules evaluated
  * @param assumptions what the analysis had to assume ("64-bit host assumed")
+ * @param passed      ids of the rules that passed ({@code reach} says what each checked)
+ * @param reach       what the analysis reached: the rules that passed and what they checked, the evidence no rule examined
  */
 public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List<ArtifactEntry> artifacts,
                      List<Finding> findings, List<NotEvaluated> notEvaluated, List<String> passed,
                      List<TimelineEntry> timeline, List<TimelineOmission> timelineOmitted, List<BundleLoss> losses,
-                     List<String> rulesLoaded, List<String> assumptions) {
+                     List<String> rulesLoaded, List<String> assumptions, Reach reach) {
 
     public static final String SCHEMA = "rootline.report/1";
 

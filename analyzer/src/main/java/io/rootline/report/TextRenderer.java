@@ -28,8 +28,9 @@ final class TextRenderer implements ReportRenderer {
         out.append('\n');
 
         if (r.findings().isEmpty()) {
-            out.append("No findings: ").append(r.passed().size()).append(" rule(s) passed");
-            out.append(r.notEvaluated().isEmpty() ? ".\n" : ", " + r.notEvaluated().size() + " could not be evaluated (below).\n");
+            // never to be read as health: what was checked, and what was not, stand beside it
+            out.append("No findings. ").append(Describe.reachSummary(r)).append(".\n");
+            out.append("Nothing found is not nothing wrong: see REACH below for what no rule examined.\n");
         } else {
             out.append("FINDINGS\n");
             for (Finding f : r.findings()) {
@@ -54,10 +55,12 @@ final class TextRenderer implements ReportRenderer {
             }
         }
 
+        reach(r, out);
+
         out.append("\nARTIFACTS  ").append(Describe.artifactSummary(r)).append('\n');
         for (ArtifactEntry a : r.artifacts()) {
-            if (a.problems().isEmpty() && a.status().equals("parsed")) {
-                continue;
+            if (a.problems().isEmpty() && a.status().equals("parsed") || a.kind() == null && a.located().equals("path")) {
+                continue; // the files no format reads are in REACH
             }
             out.append("  ").append(a.path()).append(" (").append(a.kind() == null ? "unknown" : a.kind()).append(", ")
                     .append(a.status()).append(")\n");
@@ -72,6 +75,31 @@ final class TextRenderer implements ReportRenderer {
             out.append("  assumed: ").append(assumption).append('\n');
         }
         return out.toString();
+    }
+
+    private static void reach(Report r, StringBuilder out) {
+        Reach reach = r.reach();
+        out.append("\nREACH  ").append(Describe.reachSummary(r)).append('\n');
+        Describe.passedByChecked(r).forEach((checked, rules) -> {
+            out.append("  passed, having read ").append(Describe.checked(r, checked)).append(":\n");
+            rules.forEach(p -> out.append("    ").append(pad(p.rule(), 28)).append("  ").append(p.title()).append('\n'));
+        });
+        if (!reach.unchecked().isEmpty()) {
+            out.append("  not zero, and checked by no rule:\n");
+            reach.unchecked().forEach(c -> out.append("    ").append(c.name()).append(" = ").append(c.value()).append("  ")
+                    .append(c.evidence().location()).append('\n'));
+        }
+        if (!reach.readByNoRule().isEmpty()) {
+            out.append("  read, and used by no rule:\n");
+            reach.readByNoRule().forEach(f -> out.append("    ").append(f.path()).append(" (").append(f.what()).append(")\n"));
+        }
+        if (!reach.notExamined().isEmpty()) {
+            out.append("  network evidence not examined (no format rootline reads):\n");
+            Describe.notExaminedLines(r, p -> p).forEach(line -> out.append("    ").append(line).append('\n'));
+        }
+        if (!reach.notRead().isEmpty()) {
+            out.append("  not read: ").append(Describe.notReadLine(r, p -> p)).append('\n');
+        }
     }
 
     private static void finding(Report r, Finding f, StringBuilder out) {

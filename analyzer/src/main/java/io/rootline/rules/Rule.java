@@ -17,6 +17,58 @@ record Rule(String id, String title, Severity severity, String description, Stri
             Template summary, Template summaryAlone, Template effect,
             List<String> evidenceFacts, List<Remediation> remediation) {
 
+    /** The event kinds and fact names its decision ({@code when:}) reads. */
+    java.util.Set<String> decides() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        collect(when, names);
+        return names;
+    }
+
+    /**
+     * Every event kind, fact and table name the rule reads, in its decision, symptoms,
+     * computed values, texts, evidence and remediation: not the names it binds itself (let:
+     * names, cause.*, symptoms, row.*).
+     */
+    java.util.Set<String> reads() {
+        java.util.Set<String> names = new java.util.TreeSet<>(decides());
+        if (correlation != null) {
+            correlation.symptoms().forEach(s -> names.add(s.kind()));
+        }
+        let.values().forEach(e -> e.collect(names));
+        for (Template t : new Template[] {summary, summaryAlone, effect}) {
+            if (t != null) {
+                names.addAll(t.names());
+            }
+        }
+        names.addAll(evidenceFacts);
+        for (Remediation step : remediation) {
+            names.addAll(step.text().names());
+            if (step.when() != null) {
+                step.when().collect(names);
+            }
+            if (step.forEach() != null) {
+                names.add(step.forEach());
+            }
+        }
+        names.removeIf(n -> let.containsKey(n) || n.startsWith("cause.") || n.startsWith("row.") || n.equals("symptoms")
+                || n.startsWith("symptoms."));
+        return names;
+    }
+
+    private static void collect(Condition c, java.util.Set<String> names) {
+        if (c instanceof EventCondition e) {
+            if (e.kind() != null) {
+                names.add(e.kind());
+            }
+        } else if (c instanceof FactCondition f) {
+            f.expr().collect(names);
+        } else if (c instanceof AnyOf any) {
+            any.conditions().forEach(x -> collect(x, names));
+        } else if (c instanceof AllOf all) {
+            all.conditions().forEach(x -> collect(x, names));
+        }
+    }
+
     /** A condition on events or facts, or a combination of them. */
     sealed interface Condition {
     }

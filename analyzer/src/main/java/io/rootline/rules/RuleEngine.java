@@ -37,20 +37,29 @@ public final class RuleEngine {
     public RuleOutcomes evaluate(RuleSet rules, RuleInput input) {
         List<Finding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
-        List<String> passed = new ArrayList<>();
+        List<PassedRule> passed = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             Verdict verdict = decide(rule.when(), input);
             switch (verdict.state) {
                 case TRUE -> findings.add(finding(rule, verdict, input));
                 case UNKNOWN -> notEvaluated.add(new NotEvaluated(rule.id(), rule.title(), rule.severity(),
                         List.copyOf(verdict.needs)));
-                case FALSE -> passed.add(rule.id());
+                case FALSE -> passed.add(new PassedRule(rule.id(), rule.title(), checked(rule, input)));
             }
         }
         findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(f -> f.firstSeen() == null ? Instant.MAX : f.firstSeen())
                 .thenComparing(Finding::rule));
-        return new RuleOutcomes(findings, notEvaluated, passed);
+        return new RuleOutcomes(findings, notEvaluated, passed, rules.namesRead());
+    }
+
+    /** The artifacts that supplied a rule's decision: for each name it reads, the first of its providers the bundle holds. */
+    private static List<String> checked(Rule rule, RuleInput input) {
+        Set<String> checked = new LinkedHashSet<>();
+        for (String name : rule.decides()) {
+            ArtifactCatalog.providers(name).stream().filter(input.collected()).findFirst().ifPresent(checked::add);
+        }
+        return List.copyOf(checked);
     }
 
     private enum State { TRUE, FALSE, UNKNOWN }

@@ -30,6 +30,13 @@ public final class RuleSet {
         return errors;
     }
 
+    /** Every event kind, fact and table name some rule of the set reads (see {@link Rule#reads}). */
+    public java.util.Set<String> namesRead() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        rules.forEach(r -> names.addAll(r.reads()));
+        return names;
+    }
+
     /**
      * This set and another, with ids that appear in both reported as errors of the other. A
      * rule of the other whose file's text is that of the rule it clashes with is the same

@@ -43,7 +43,7 @@ class JsonRendererTest {
         assertEquals(report.losses().size(), tree.get("losses").size());
         List<String> fields = new ArrayList<>();
         tree.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("schema", "bundle", "clock", "artifacts", "findings", "not_evaluated", "passed", "timeline",
+        assertEquals(List.of("schema", "bundle", "clock", "artifacts", "findings", "not_evaluated", "passed", "reach", "timeline",
                 "timeline_omitted", "losses", "assumptions", "rules"), fields);
         JsonNode finding = tree.get("findings").get(0);
         assertEquals("conntrack-table-full", finding.get("rule").asText());

@@ -28,13 +28,45 @@ final class YamlReader {
             }
             return node(parser);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw malformed(marked);
+            }
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new RuleException(new YamlNode.Scalar(null, line, column), "malformed YAML: " + e.getOriginalMessage());
+            throw new RuleException(new YamlNode.Scalar(null, line, column), "malformed YAML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new RuleException(new YamlNode.Scalar(null, 1, 1), "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnakeYAML's error as one line, at the place to fix: where an unclosed list, mapping,
+     * quote or key began (SnakeYAML notices it only lines later), else where the problem is.
+     * "malformed YAML: a flow sequence begun here is not closed (expected ',' or ']', but got
+     * <block mapping start> at line 3, column 1)"
+     */
+    private static RuleException malformed(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+        org.yaml.snakeyaml.error.Mark problemAt = e.getProblemMark();
+        org.yaml.snakeyaml.error.Mark contextAt = e.getContextMark();
+        String context = e.getContext();
+        String problem = oneLine(e.getProblem());
+        boolean unclosed = context != null && contextAt != null
+                && (context.startsWith("while parsing a flow") || context.startsWith("while scanning a quoted")
+                || context.startsWith("while scanning a simple key") || context.startsWith("while scanning a block scalar"))
+                && (contextAt.getLine() != problemAt.getLine() || contextAt.getColumn() != problemAt.getColumn());
+        if (unclosed) {
+            String what = context.replaceFirst("^while (parsing|scanning) ", "");
+            return new RuleException(new YamlNode.Scalar(null, contextAt.getLine() + 1, contextAt.getColumn() + 1),
+                    "malformed YAML: " + what + " begun here is not closed (" + problem + " at line " + (problemAt.getLine() + 1)
+                            + ", column " + (problemAt.getColumn() + 1) + ")");
+        }
+        return new RuleException(new YamlNode.Scalar(null, problemAt.getLine() + 1, problemAt.getColumn() + 1),
+                "malformed YAML: " + problem);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static YamlNode node(JsonParser p) throws IOException, RuleException {

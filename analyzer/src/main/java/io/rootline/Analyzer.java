@@ -191,7 +191,7 @@ public final class Analyzer {
         collector.otherHosts().forEach((folder, files) -> assumptions.add(folder + "/ holds other hosts' data (" + files
                 + (files == 1 ? " file" : " files") + "): none of it is used as this host's evidence"));
         Map<String, Fact> facts = artifacts.facts(many);
-        HostCombiner.combine(artifacts, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
+        HostCombiner.combine(artifacts, clockEvidence, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
         if (!clockEvidence.hasOffset()) {
             assumptions.add("the bundle does not tell its timezone: UTC assumed for times written without an offset");
         }

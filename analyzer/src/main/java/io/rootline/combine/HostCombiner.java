@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Facts about the host that several artifacts can supply, under one name each:
  * {@code host.name} (hostname, else uname), {@code host.ram_bytes} (/proc/meminfo,
- * else free) and {@code host.arch_bits} (uname -a; 64 assumed, and said, when absent).
+ * else free), {@code host.arch_bits} (uname -a; 64 assumed, and said, when absent) and
+ * {@code host.uptime_seconds}, {@code host.uptime_days} (from the clock: capture minus boot).
  */
 public final class HostCombiner {
 
@@ -18,8 +19,21 @@ public final class HostCombiner {
     private HostCombiner() {
     }
 
-    public static List<Fact> combine(BundleArtifacts artifacts, List<String> assumptions) {
+    /**
+     * @param clock the bundle's clock, for {@code host.uptime_seconds} and {@code host.uptime_days}
+     *              (capture time minus boot time): the time since-boot counters grew over
+     */
+    public static List<Fact> combine(BundleArtifacts artifacts, io.rootline.clock.ClockEvidence clock, List<String> assumptions) {
         List<Fact> facts = new ArrayList<>();
+        if (clock.capturedAt() != null && clock.bootedAt() != null) {
+            long millis = clock.capturedAt().toInstant().toEpochMilli() - clock.bootedAt().toEpochMilli();
+            if (millis > 0) {
+                java.math.BigDecimal seconds = java.math.BigDecimal.valueOf(millis, 3);
+                facts.add(Fact.number("host.uptime_seconds", seconds, null));
+                facts.add(Fact.number("host.uptime_days", seconds.divide(java.math.BigDecimal.valueOf(86400), java.math.MathContext.DECIMAL64),
+                        null));
+            }
+        }
         artifacts.fact("hostname", "hostname")
                 .ifPresent(f -> facts.add(new Fact("host.name", null, f.text(), f.evidence())));
         Optional<Fact> ram = artifacts.fact("meminfo", "meminfo.MemTotal_bytes")

@@ -511,6 +511,8 @@ public final class ArtifactCatalog {
         {"uptime", "uptime"}, {"proc.uptime", "proc-uptime"}, {"proc.stat", "proc-stat"},
         {"meminfo", "meminfo"}, {"free", "free"}, {"hostname", "hostname"}, {"uname", "uname"},
         {"host.ram_bytes", "meminfo"}, {"host.name", "hostname"}, {"host.arch_bits", "uname"},
+        // capture minus boot: any of the clock's sources of the boot time will do
+        {"host.uptime_seconds", "proc-stat", "proc-uptime", "uptime"}, {"host.uptime_days", "proc-stat", "proc-uptime", "uptime"},
         {"sos", "sos-version"}, {"ip-addr", "ip-addr"},
     };
 }

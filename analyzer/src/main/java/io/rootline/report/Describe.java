@@ -13,6 +13,24 @@ final class Describe {
         return f.summary() + (f.effect() == null ? "" : " (" + f.effect() + ")");
     }
 
+    /**
+     * Where a finding stands in time, once: "2021-05-08 12:40:51" (its first cause event, on the
+     * host's clock), or for a counter that grew since boot, how fast: "174286 a day"; "" when neither
+     * is known.
+     */
+    static String when(Report r, Finding f) {
+        if (f.firstSeen() != null) {
+            return r.wall(f.firstSeen());
+        }
+        if (f.perDay() != null) {
+            java.math.BigDecimal perDay = f.perDay();
+            java.math.BigDecimal shown = perDay.abs().compareTo(java.math.BigDecimal.TEN) >= 0
+                    ? perDay.setScale(0, java.math.RoundingMode.HALF_UP) : perDay.round(new java.math.MathContext(2));
+            return io.rootline.model.Numbers.format(shown) + " a day";
+        }
+        return "";
+    }
+
     /** "10 (+2699 suppressed)" */
     static String count(TimelineEntry t) {
         return t.count() + (t.suppressed() > 0 ? " (+" + t.suppressed() + " suppressed)" : "");
@@ -160,6 +178,39 @@ final class Describe {
             b.append(shown++ == 0 ? "" : ", ").append(path.apply(f.folder())).append(' ').append(f.files());
         }
         return b.toString();
+    }
+
+    /**
+     * A line of the report's own prose with the bundle's paths in it marked as code: every
+     * word that is the path of a file the report lists (an artifact, a lost file), so that
+     * markdown sets it in a code span and no renderer turns its "--" into a dash.
+     */
+    static io.rootline.model.Phrase marked(java.util.Set<String> paths, String text) {
+        java.util.List<io.rootline.model.Phrase.Part> parts = new java.util.ArrayList<>();
+        int prose = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int end = i;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                end++;
+            }
+            int from = i;
+            int to = end;
+            while (from < to && "(\"'".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && ",;:.)\"'".indexOf(text.charAt(to - 1)) >= 0 && !paths.contains(text.substring(from, to))) {
+                to--;
+            }
+            if (to > from && paths.contains(text.substring(from, to))) {
+                parts.add(new io.rootline.model.Phrase.Part(text.substring(prose, from), false));
+                parts.add(new io.rootline.model.Phrase.Part(text.substring(from, to), true));
+                prose = to;
+            }
+            i = end + 1;
+        }
+        parts.add(new io.rootline.model.Phrase.Part(text.substring(Math.min(prose, text.length())), false));
+        return new io.rootline.model.Phrase(parts);
     }
 
     static String clockLine(Report r) {

@@ -52,7 +52,10 @@ final class JsonRenderer implements ReportRenderer {
         m.put("unchecked_counters", unchecked);
         List<Object> unused = new ArrayList<>();
         for (Reach.File f : reach.readByNoRule()) {
-            unused.add(Map.of("path", f.path(), "artifact", f.what()));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("artifact", f.what());
+            one.put("path", f.path());
+            unused.add(one);
         }
         m.put("read_by_no_rule", unused);
         List<Object> notExamined = new ArrayList<>();
@@ -151,7 +154,8 @@ final class JsonRenderer implements ReportRenderer {
                 symptoms.add(sm);
             }
             m.put("symptoms", symptoms);
-            m.put("remediation", f.remediation());
+            m.put("remediation", f.remediation().stream().map(io.rootline.model.Phrase::plain).toList());
+            m.put("per_day", f.perDay() == null ? null : io.rootline.model.Numbers.format(f.perDay()));
             m.put("notes", f.notes());
             findings.add(m);
         }

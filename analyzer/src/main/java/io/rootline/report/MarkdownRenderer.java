@@ -16,25 +16,27 @@ final class MarkdownRenderer implements ReportRenderer {
     public String render(Report r) {
         StringBuilder out = new StringBuilder();
         BundleInfo b = r.bundle();
-        out.append("# rootline report: ").append(b.host() == null ? "unknown host" : cell(b.host())).append("\n\n");
-        out.append("- Bundle: `").append(b.source()).append("` (").append(b.layout()).append(", ").append(b.format()).append(")\n");
+        java.util.Set<String> paths = r.paths();
+        java.util.function.Function<String, String> marked = text -> phrase(Describe.marked(paths, text));
+        out.append("# rootline report: ").append(b.host() == null ? "unknown host" : prose(b.host())).append("\n\n");
+        out.append("- Bundle: ").append(code(b.source())).append(" (").append(b.layout()).append(", ").append(b.format()).append(")\n");
         out.append("- Captured: ").append(b.capturedAt() == null ? "unknown" : Report.iso(b.capturedAt())).append('\n');
-        out.append("- Clock: ").append(Describe.clockLine(r)).append('\n');
+        out.append("- Clock: ").append(marked.apply(Describe.clockLine(r))).append('\n');
         String kernel = Describe.kernelLogLine(r);
         if (kernel != null) {
-            out.append("- Kernel log: ").append(kernel).append('\n');
+            out.append("- Kernel log: ").append(marked.apply(kernel)).append('\n');
         }
         out.append('\n');
 
         out.append("## Summary\n\n");
         if (r.findings().isEmpty()) {
-            out.append("No findings. ").append(cell(Describe.reachSummary(r))).append(". Nothing found is not nothing wrong:"
+            out.append("No findings. ").append(prose(Describe.reachSummary(r))).append(". Nothing found is not nothing wrong:"
                     + " the reach below says what no rule examined.\n\n");
         } else {
             for (Finding f : r.findings()) {
                 out.append("- **").append(f.severity().label()).append("** ")
-                        .append(f.firstSeen() == null ? "" : r.clockTime(f.firstSeen()) + " ")
-                        .append(cell(Describe.headline(f))).append(" (`").append(f.rule()).append("`)\n");
+                        .append(Describe.when(r, f).isEmpty() ? "" : Describe.when(r, f) + " ")
+                        .append(prose(Describe.headline(f))).append(" (`").append(f.rule()).append("`)\n");
             }
             out.append('\n');
         }
@@ -49,13 +51,13 @@ final class MarkdownRenderer implements ReportRenderer {
             }
             out.append('\n');
             if (!r.timelineOmitted().isEmpty()) {
-                r.timelineOmitted().forEach(o -> out.append("- ").append(cell(Describe.omission(r, o))).append('\n'));
+                r.timelineOmitted().forEach(o -> out.append("- ").append(prose(Describe.omission(r, o))).append('\n'));
                 out.append('\n');
             }
         }
 
         for (Finding f : r.findings()) {
-            out.append("## ").append(cell(f.title())).append("\n\n");
+            out.append("## ").append(prose(f.title())).append("\n\n");
             out.append("Rule `").append(f.rule()).append("`, severity ").append(f.severity().label());
             if (f.firstSeen() != null) {
                 out.append(", from ").append(r.iso(f.firstSeen())).append(" to ").append(r.iso(f.lastSeen()));
@@ -67,18 +69,18 @@ final class MarkdownRenderer implements ReportRenderer {
             out.append("### Evidence\n\n");
             quote(f.evidence(), out);
             for (SymptomMatch s : f.symptoms()) {
-                out.append("**").append(cell(s.label())).append("**: ").append(s.count()).append(' ').append(s.noun())
-                        .append(" in ").append(s.source()).append(", ").append(r.clockTime(s.firstSeen())).append("–")
+                out.append("**").append(prose(s.label())).append("**: ").append(s.count()).append(' ').append(s.noun())
+                        .append(" in ").append(prose(s.source())).append(", ").append(r.clockTime(s.firstSeen())).append("–")
                         .append(r.clockTime(s.lastSeen())).append("\n\n");
                 quote(s.evidence(), out);
             }
             if (!f.remediation().isEmpty()) {
                 out.append("### Remediation\n\n");
-                f.remediation().forEach(step -> out.append("- ").append(step).append('\n'));
+                f.remediation().forEach(step -> out.append("- ").append(phrase(step)).append('\n'));
                 out.append('\n');
             }
             if (!f.notes().isEmpty()) {
-                f.notes().forEach(n -> out.append("> Note: ").append(n).append('\n'));
+                f.notes().forEach(n -> out.append("> Note: ").append(marked.apply(n)).append("\n>\n"));
                 out.append('\n');
             }
         }
@@ -91,7 +93,7 @@ final class MarkdownRenderer implements ReportRenderer {
             out.append('\n');
         }
 
-        reach(r, out);
+        reach(r, out, marked);
 
         out.append("## Artifacts\n\n").append(Describe.artifactSummary(r)).append(".\n\n");
         out.append("| Path | Kind | Status | Lines | Problems |\n|---|---|---|---|---|\n");
@@ -104,20 +106,20 @@ final class MarkdownRenderer implements ReportRenderer {
         if (!r.losses().isEmpty() || !r.assumptions().isEmpty()) {
             out.append('\n');
             for (BundleLoss loss : r.losses()) {
-                out.append("- Lost: `").append(loss.path().isEmpty() ? "(archive)" : loss.path()).append("`: ")
-                        .append(loss.reason()).append('\n');
+                out.append("- Lost: ").append(loss.path().isEmpty() ? "(archive)" : code(loss.path())).append(": ")
+                        .append(marked.apply(loss.reason())).append('\n');
             }
-            r.assumptions().forEach(a -> out.append("- Assumed: ").append(a).append('\n'));
+            r.assumptions().forEach(a -> out.append("- Assumed: ").append(marked.apply(a)).append('\n'));
         }
         return out.toString();
     }
 
-    private static void reach(Report r, StringBuilder out) {
+    private static void reach(Report r, StringBuilder out, java.util.function.Function<String, String> marked) {
         Reach reach = r.reach();
-        out.append("## Reach\n\n").append(cell(Describe.reachSummary(r))).append(".\n\n");
+        out.append("## Reach\n\n").append(prose(Describe.reachSummary(r))).append(".\n\n");
         Describe.passedByChecked(r).forEach((checked, rules) -> {
-            out.append("Passed, having read ").append(cell(Describe.checked(r, checked))).append(":\n\n");
-            rules.forEach(p -> out.append("- `").append(p.rule()).append("`: ").append(cell(p.title())).append('\n'));
+            out.append("Passed, having read ").append(marked.apply(Describe.checked(r, checked))).append(":\n\n");
+            rules.forEach(p -> out.append("- `").append(p.rule()).append("`: ").append(prose(p.title())).append('\n'));
             out.append('\n');
         });
         if (!reach.unchecked().isEmpty()) {
@@ -146,28 +148,79 @@ final class MarkdownRenderer implements ReportRenderer {
      * that nothing in the text (a path, a quoted line) can end the span: `a`, ``a`b``.
      */
     static String code(String text) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(longest + 1);
+        String fence = "`".repeat(longestRun(text, '`') + 1);
         boolean pad = text.startsWith("`") || text.endsWith("`") || text.startsWith(" ") && text.endsWith(" ") && !text.isBlank();
         return fence + (pad ? " " + text + " " : text) + fence;
     }
 
+    /** Evidence as a fenced block, its fence longer than any run of backticks in the lines: none can end it. */
     private static void quote(java.util.List<Evidence> evidence, StringBuilder out) {
-        out.append("```\n");
+        StringBuilder lines = new StringBuilder();
         for (Evidence e : evidence) {
-            out.append(e.location()).append(": ").append(e.text().strip()).append('\n');
+            lines.append(e.location()).append(": ").append(e.text().strip()).append('\n');
         }
-        out.append("```\n\n");
+        String fence = "`".repeat(Math.max(3, longestRun(lines, '`') + 1));
+        out.append(fence).append('\n').append(lines).append(fence).append("\n\n");
+    }
+
+    private static int longestRun(CharSequence text, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /** A rule's sentence: its code parts in code spans, its prose escaped. */
+    static String phrase(io.rootline.model.Phrase phrase) {
+        StringBuilder b = new StringBuilder();
+        for (io.rootline.model.Phrase.Part part : phrase.parts()) {
+            b.append(part.code() ? code(part.text()) : prose(part.text()));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Prose safe in CommonMark and pandoc: the characters that would start markup (emphasis,
+     * links, HTML, code, tables, escapes) are escaped, and a line break is a blank.
+     */
+    static String prose(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (escaped(text, i)) {
+                b.append('\\');
+            }
+            b.append(c == '\n' || c == '\r' ? ' ' : c);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether a character of prose could start markup: emphasis, links, HTML, code, tables,
+     * escapes, pandoc's sub- and superscripts, math and citations; a block quote or heading
+     * where the text starts; and a hyphen next to another, which pandoc's typography would
+     * make a dash. An underscore inside a word (sos_commands) starts nothing and is left as is.
+     */
+    private static boolean escaped(String text, int i) {
+        char c = text.charAt(i);
+        if ("\\`*[]<|~^$@".indexOf(c) >= 0) {
+            return true;
+        }
+        return switch (c) {
+            case '_' -> i == 0 || i == text.length() - 1 || !Character.isLetterOrDigit(text.charAt(i - 1))
+                    || !Character.isLetterOrDigit(text.charAt(i + 1));
+            case '>', '#', '+' -> i == 0;
+            case '-' -> i == 0 || i > 0 && text.charAt(i - 1) == '-' || i + 1 < text.length() && text.charAt(i + 1) == '-';
+            default -> false;
+        };
     }
 
     /** Text safe inside a table cell or emphasis. */
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return prose(text);
     }
 
     /** A copy not read because a better one stands for it: it has no lines to count. */

@@ -64,6 +64,15 @@ public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List
         return CLOCK.format(OffsetDateTime.ofInstant(instant, offset));
     }
 
+    /** The paths the report names as the bundle's files: its artifacts and its lost files. */
+    public java.util.Set<String> paths() {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        artifacts.forEach(a -> paths.add(a.path()));
+        losses.forEach(l -> paths.add(l.path()));
+        paths.remove("");
+        return paths;
+    }
+
     /** The most severe finding, or null when nothing fired. */
     public Severity worst() {
         return findings.stream().map(Finding::severity).max(Severity::compareTo).orElse(null);

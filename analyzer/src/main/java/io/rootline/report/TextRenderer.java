@@ -103,8 +103,8 @@ final class TextRenderer implements ReportRenderer {
     }
 
     private static void finding(Report r, Finding f, StringBuilder out) {
-        String when = f.firstSeen() == null ? "--:--:--" : r.clockTime(f.firstSeen());
-        out.append(pad(f.severity().label(), 9)).append(when).append("  ").append(Describe.headline(f)).append('\n');
+        String when = Describe.when(r, f);
+        out.append(pad(f.severity().label(), 9)).append(when.isEmpty() ? "" : when + "  ").append(Describe.headline(f)).append('\n');
         out.append("         rule ").append(f.rule()).append(": ").append(f.title()).append('\n');
         if (f.firstSeen() != null) {
             out.append("         from ").append(r.iso(f.firstSeen())).append(" to ").append(r.iso(f.lastSeen())).append('\n');
@@ -123,7 +123,8 @@ final class TextRenderer implements ReportRenderer {
         }
         if (!f.remediation().isEmpty()) {
             out.append("         fix:\n");
-            f.remediation().forEach(step -> out.append("           - ").append(step).append('\n'));
+            f.remediation().forEach(step -> Wrap.lines(step, Wrap.columns(), "           - ", "             ")
+                    .forEach(line -> out.append(line).append('\n')));
         }
         f.notes().forEach(n -> out.append("         note: ").append(n).append('\n'));
         out.append('\n');

@@ -14,10 +14,13 @@ import java.util.List;
  * @param printed    cause events printed in the log
  * @param suppressed cause events a rate-limit note says were not printed
  * @param effect     the size of the effect in words ("20 kernel drops + 4888 suppressed, app.log 37 failures")
- * @param notes      what could not be done (a remediation step that needs a missing artifact)
+ * @param notes      what could not be done (a remediation step that needs a missing artifact), and the
+ *                   threshold that decided the severity when the rule has several
+ * @param perDay     how often a since-boot counter grew, per day over the uptime (null when the rule has no
+ *                   rate, or it could not be computed); reports show it where a time would be
  */
 public record Finding(String rule, String title, Severity severity, String description, Instant firstSeen,
                       Instant lastSeen, long count, long printed, long suppressed, String summary, String effect,
-                      List<Evidence> evidence, List<SymptomMatch> symptoms, List<String> remediation,
-                      List<String> notes) {
+                      List<Evidence> evidence, List<SymptomMatch> symptoms, List<io.rootline.model.Phrase> remediation,
+                      List<String> notes, java.math.BigDecimal perDay) {
 }

@@ -12,10 +12,17 @@ import java.util.Map;
  * <p>{@code source} is the text of the rule's file: the same file met twice (the pack's own
  * folder given to {@code --rules} or {@code rules check}) is one rule, not two with one id.
  */
-record Rule(String id, String title, Severity severity, String description, String file, String source,
+record Rule(String id, String title, Severity severity, List<Level> levels, String description, String file, String source,
             Condition when, Correlation correlation, Map<String, Expr> let,
-            Template summary, Template summaryAlone, Template effect,
+            Texts summary, Texts summaryAlone, Texts summaryFacts, Texts effect, Expr ratePerDay,
             List<String> evidenceFacts, List<Remediation> remediation) {
+
+    /**
+     * One severity a finding may take, and the condition it takes it under (null: the default,
+     * last). {@link #severity()} is the highest of them, the one the rule can reach.
+     */
+    record Level(Severity severity, Expr when, String whenText) {
+    }
 
     /** The event kinds and fact names its decision ({@code when:}) reads. */
     java.util.Set<String> decides() {
@@ -35,10 +42,14 @@ record Rule(String id, String title, Severity severity, String description, Stri
             correlation.symptoms().forEach(s -> names.add(s.kind()));
         }
         let.values().forEach(e -> e.collect(names));
-        for (Template t : new Template[] {summary, summaryAlone, effect}) {
+        for (Texts t : new Texts[] {summary, summaryAlone, summaryFacts, effect}) {
             if (t != null) {
                 names.addAll(t.names());
             }
+        }
+        levels.stream().filter(l -> l.when() != null).forEach(l -> l.when().collect(names));
+        if (ratePerDay != null) {
+            ratePerDay.collect(names);
         }
         names.addAll(evidenceFacts);
         for (Remediation step : remediation) {

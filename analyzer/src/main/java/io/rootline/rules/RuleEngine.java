@@ -4,6 +4,7 @@ import io.rootline.locate.ArtifactCatalog;
 import io.rootline.model.Evidence;
 import io.rootline.model.Fact;
 import io.rootline.model.Numbers;
+import io.rootline.model.Severity;
 import io.rootline.model.Table;
 import io.rootline.timeline.Burst;
 import io.rootline.timeline.PlacedEvent;
@@ -280,6 +281,8 @@ public final class RuleEngine {
             context.put("cause.last_seen", input.clock().timeOfDay(last));
             context.put("cause.date", input.clock().date(first).toString());
         }
+        // the artifacts the rule's event conditions needed and the bundle lacks: a finding fired by a fact must not claim events
+        context.put("cause.unknown", String.join(", ", verdict.needs));
         context.put("symptoms", String.join(" and ", symptoms.stream().map(SymptomMatch::label).toList()));
         context.put("symptoms.count", BigDecimal.valueOf(symptoms.stream().mapToLong(SymptomMatch::count).sum()));
         FactScope scope = new FactScope(input, context);
@@ -291,13 +294,16 @@ public final class RuleEngine {
             }
         }
 
-        Template summaryTemplate = !symptoms.isEmpty() && rule.summary() != null ? rule.summary() : rule.summaryAlone();
-        String summary = render(summaryTemplate, scope, input, notes);
+        // fired by facts alone (a table full at capture, no drop message to show): it says what the facts show
+        boolean factsOnly = printed + suppressed == 0 && rule.summaryFacts() != null;
+        Texts summaryText = !symptoms.isEmpty() && rule.summary() != null ? rule.summary()
+                : factsOnly ? rule.summaryFacts() : rule.summaryAlone();
+        String summary = render(summaryText, scope, input, notes);
         if (summary == null) {
             summary = rule.title();
         }
         StringBuilder effect = new StringBuilder();
-        String causeEffect = render(rule.effect(), scope, input, notes);
+        String causeEffect = factsOnly ? null : render(rule.effect(), scope, input, notes);
         if (causeEffect != null) {
             effect.append(causeEffect);
         }
@@ -319,13 +325,76 @@ public final class RuleEngine {
             }
         }
 
-        List<String> remediation = new ArrayList<>();
+        List<io.rootline.model.Phrase> remediation = new ArrayList<>();
         for (Rule.Remediation step : rule.remediation()) {
             remediate(step, input, context, remediation, notes);
         }
-        return new Finding(rule.id(), rule.title(), rule.severity(), rule.description(), first, last,
+        Severity severity = severity(rule, scope, notes);
+        BigDecimal perDay = null;
+        if (rule.ratePerDay() != null) {
+            try {
+                perDay = Expr.number(rule.ratePerDay().eval(scope));
+            } catch (Expr.MissingValue | ArithmeticException | IllegalArgumentException e) {
+                notes.add("the rate per day was not computed: " + (e instanceof Expr.MissingValue m ? "needs " + need(m.name(), input)
+                        : e.getMessage()));
+            }
+        }
+        return new Finding(rule.id(), rule.title(), severity, rule.description(), first, last,
                 printed + suppressed, printed, suppressed, summary, effect.length() == 0 ? null : effect.toString(),
-                evidence, symptoms, remediation, List.copyOf(new LinkedHashSet<>(notes)));
+                evidence, symptoms, remediation, List.copyOf(new LinkedHashSet<>(notes)), perDay);
+    }
+
+    /**
+     * The finding's severity: the first of the rule's levels whose condition holds (a condition
+     * that needs a value the bundle lacks does not hold), the last otherwise; with the threshold
+     * that decided, so that the report states it.
+     */
+    private static Severity severity(Rule rule, FactScope scope, List<String> notes) {
+        if (rule.levels().size() == 1) {
+            return rule.levels().get(0).severity();
+        }
+        List<String> above = new ArrayList<>();
+        java.util.Set<String> aboveNames = new java.util.LinkedHashSet<>();
+        for (Rule.Level level : rule.levels()) {
+            if (level.when() == null) {
+                notes.add("severity " + level.severity().label() + ": below the rule's thresholds (" + String.join("; ", above) + ")"
+                        + values(aboveNames, scope));
+                return level.severity();
+            }
+            try {
+                if (Boolean.TRUE.equals(level.when().eval(scope))) {
+                    notes.add("severity " + level.severity().label() + ": " + level.whenText() + values(level.when(), scope));
+                    return level.severity();
+                }
+            } catch (Expr.MissingValue | ArithmeticException | IllegalArgumentException e) {
+                // a threshold that cannot be computed is not reached
+            }
+            above.add(level.severity().label() + " from " + level.whenText());
+            level.when().collect(aboveNames);
+        }
+        return rule.levels().get(rule.levels().size() - 1).severity();
+    }
+
+    /** The values a threshold was decided on: " (overflows_per_day 174606.31, drop_share 0.42)". */
+    private static String values(Expr when, FactScope scope) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        when.collect(names);
+        return values(names, scope);
+    }
+
+    private static String values(java.util.Set<String> names, FactScope scope) {
+        List<String> values = new ArrayList<>();
+        for (String name : names) {
+            Object value = scope.lookup(name);
+            if (value instanceof BigDecimal n) {
+                BigDecimal shown = n.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? n.setScale(0, java.math.RoundingMode.HALF_UP)
+                        : n.round(new java.math.MathContext(3));
+                values.add(name + " " + Numbers.format(shown));
+            } else if (value != null) {
+                values.add(name + " " + value);
+            }
+        }
+        return values.isEmpty() ? "" : " (" + String.join(", ", values) + ")";
     }
 
     private SymptomMatch align(Rule.Symptom s, Instant from, Instant to, RuleInput input) {
@@ -360,7 +429,7 @@ public final class RuleEngine {
         return new SymptomMatch(s.kind(), s.label(), s.noun(), count, first, last, source, evidence);
     }
 
-    private void remediate(Rule.Remediation step, RuleInput input, Map<String, Object> context, List<String> out,
+    private void remediate(Rule.Remediation step, RuleInput input, Map<String, Object> context, List<io.rootline.model.Phrase> out,
                            List<String> notes) {
         List<Map<String, String>> rows = new ArrayList<>();
         if (step.forEach() != null) {
@@ -385,7 +454,7 @@ public final class RuleEngine {
                 if (step.when() != null && !Boolean.TRUE.equals(step.when().eval(scope))) {
                     continue;
                 }
-                out.add(step.text().render(scope));
+                out.add(step.text().phrase(scope));
             } catch (Expr.MissingValue e) {
                 notes.add("a remediation step was not computed: needs " + need(e.name(), input));
             } catch (ArithmeticException | IllegalArgumentException e) {
@@ -394,12 +463,12 @@ public final class RuleEngine {
         }
     }
 
-    private String render(Template template, FactScope scope, RuleInput input, List<String> notes) {
-        if (template == null) {
+    private String render(Texts texts, FactScope scope, RuleInput input, List<String> notes) {
+        if (texts == null) {
             return null;
         }
         try {
-            return template.render(scope);
+            return texts.render(scope);
         } catch (Expr.MissingValue e) {
             notes.add("a text was not computed: needs " + need(e.name(), input));
         } catch (ArithmeticException | IllegalArgumentException e) {

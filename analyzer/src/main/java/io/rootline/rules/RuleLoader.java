@@ -27,7 +27,9 @@ public final class RuleLoader {
     static final String PACK = "io/rootline/rules/pack";
 
     private static final Set<String> RULE_KEYS = Set.of("id", "title", "severity", "description", "when", "correlate",
-            "let", "summary", "summary_alone", "effect", "evidence", "remediation");
+            "let", "summary", "summary_alone", "summary_facts", "effect", "rate_per_day", "evidence", "remediation");
+    private static final Set<String> TEXT_KEYS = Set.of("text", "when");
+    private static final Set<String> LEVEL_KEYS = Set.of("level", "when");
     private static final Set<String> EVENT_KEYS = Set.of("event", "pattern", "min_count", "within");
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "symptoms");
     private static final Set<String> SYMPTOM_KEYS = Set.of("event", "label", "noun");
@@ -109,11 +111,8 @@ public final class RuleLoader {
             throw new RuleException(map.entries().get("id"), "id '" + id + "' must be lower-case letters, digits and '-'");
         }
         String title = text(required(map, "title"), "title");
-        YamlNode severityNode = required(map, "severity");
-        Severity severity = Severity.parse(text(severityNode, "severity"));
-        if (severity == null) {
-            throw new RuleException(severityNode, "severity must be one of critical, high, medium, low, info");
-        }
+        List<Rule.Level> levels = levels(required(map, "severity"));
+        Severity severity = levels.stream().map(Rule.Level::severity).max(Severity::compareTo).orElseThrow();
         String description = optionalText(map, "description");
         Rule.Condition when = condition(required(map, "when"));
         Rule.Correlation correlation = map.entries().containsKey("correlate") ? correlation(map.entries().get("correlate")) : null;
@@ -124,9 +123,12 @@ public final class RuleLoader {
                 let.put(e.getKey(), compiler.compile(text(e.getValue(), e.getKey()), e.getValue()));
             }
         }
-        Template summary = template(map, "summary");
-        Template summaryAlone = template(map, "summary_alone");
-        Template effect = template(map, "effect");
+        Texts summary = texts(map, "summary");
+        Texts summaryAlone = texts(map, "summary_alone");
+        Texts summaryFacts = texts(map, "summary_facts");
+        Texts effect = texts(map, "effect");
+        Expr ratePerDay = map.entries().containsKey("rate_per_day")
+                ? compiler.compile(text(map.entries().get("rate_per_day"), "rate_per_day"), map.entries().get("rate_per_day")) : null;
         List<String> evidenceFacts = new ArrayList<>();
         if (map.entries().containsKey("evidence")) {
             YamlNode.MapNode evidence = map(map.entries().get("evidence"), "a mapping");
@@ -143,8 +145,8 @@ public final class RuleLoader {
                 remediation.add(remediation(item));
             }
         }
-        return new Rule(id, title, severity, description, file, text, when, correlation, let, summary, summaryAlone, effect,
-                evidenceFacts, remediation);
+        return new Rule(id, title, severity, levels, description, file, text, when, correlation, let, summary, summaryAlone,
+                summaryFacts, effect, ratePerDay, evidenceFacts, remediation);
     }
 
     private Rule.Condition condition(YamlNode node) throws RuleException {
@@ -217,9 +219,66 @@ public final class RuleLoader {
         return new Rule.Remediation(text, when, forEach, limit);
     }
 
-    private Template template(YamlNode.MapNode map, String key) throws RuleException {
+    /** A text: one template, or a list of variants (text:, when:), the first that holds said. */
+    private Texts texts(YamlNode.MapNode map, String key) throws RuleException {
         YamlNode node = map.entries().get(key);
-        return node == null ? null : Template.compile(text(node, key), node, compiler);
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof YamlNode.Scalar) {
+            return Texts.of(Template.compile(text(node, key), node, compiler));
+        }
+        List<Texts.Variant> variants = new ArrayList<>();
+        for (YamlNode item : list(node).items()) {
+            YamlNode.MapNode v = map(item, "a variant of " + key + " (text:, and when: but for the last)");
+            keys(v, TEXT_KEYS, key);
+            YamlNode textNode = required(v, "text");
+            Expr when = v.entries().containsKey("when")
+                    ? compiler.compile(text(v.entries().get("when"), "when"), v.entries().get("when")) : null;
+            variants.add(new Texts.Variant(Template.compile(text(textNode, "text"), textNode, compiler), when));
+        }
+        if (variants.isEmpty()) {
+            throw new RuleException(node, key + ": needs at least one text");
+        }
+        return new Texts(variants);
+    }
+
+    /**
+     * A severity: one level, or a list of levels (level:, when:) tried in order, the last with
+     * no condition as the default, so that a counter is judged by thresholds the rule states.
+     */
+    private List<Rule.Level> levels(YamlNode node) throws RuleException {
+        if (node instanceof YamlNode.Scalar) {
+            return List.of(new Rule.Level(severity(node), null, null));
+        }
+        List<Rule.Level> levels = new ArrayList<>();
+        List<YamlNode> items = list(node).items();
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode.MapNode level = map(items.get(i), "a severity level (level:, when:)");
+            keys(level, LEVEL_KEYS, "severity");
+            YamlNode whenNode = level.entries().get("when");
+            if (whenNode == null && i < items.size() - 1) {
+                throw new RuleException(items.get(i), "only the last severity level may have no when:");
+            }
+            if (whenNode != null && i == items.size() - 1) {
+                throw new RuleException(whenNode, "the last severity level is the default: it has no when:");
+            }
+            String whenText = whenNode == null ? null : text(whenNode, "when");
+            levels.add(new Rule.Level(severity(required(level, "level")), whenText == null ? null : compiler.compile(whenText, whenNode),
+                    whenText));
+        }
+        if (levels.isEmpty()) {
+            throw new RuleException(node, "severity: needs at least one level");
+        }
+        return levels;
+    }
+
+    private static Severity severity(YamlNode node) throws RuleException {
+        Severity severity = Severity.parse(text(node, "severity"));
+        if (severity == null) {
+            throw new RuleException(node, "severity must be one of critical, high, medium, low, info");
+        }
+        return severity;
     }
 
     private static void keys(YamlNode.MapNode map, Set<String> allowed, String what) throws RuleException {

@@ -1,6 +1,7 @@
 package io.rootline.rules;
 
 import io.rootline.model.Numbers;
+import io.rootline.model.Phrase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +42,35 @@ final class Template {
         return new Template(parts);
     }
 
+    /** The text, plain: the rule's backticks (which mark code) left out. */
     String render(Expr.Scope scope) {
-        StringBuilder b = new StringBuilder();
+        return phrase(scope).plain();
+    }
+
+    /**
+     * The text in parts, prose and code: a backtick in the rule's own text opens or closes a
+     * code part, and a value inserted from the bundle belongs to the part it falls in, whatever
+     * it holds.
+     */
+    Phrase phrase(Expr.Scope scope) {
+        List<Phrase.Part> out = new ArrayList<>();
+        boolean code = false;
         for (Object part : parts) {
             if (part instanceof Expr e) {
                 Object v = e.eval(scope);
-                b.append(v instanceof BigDecimal d ? Numbers.format(d) : String.valueOf(v));
+                out.add(new Phrase.Part(v instanceof BigDecimal d ? Numbers.format(d) : String.valueOf(v), code));
             } else {
-                b.append(part);
+                String literal = (String) part;
+                int from = 0;
+                for (int tick = literal.indexOf('`'); tick >= 0; tick = literal.indexOf('`', from)) {
+                    out.add(new Phrase.Part(literal.substring(from, tick), code));
+                    code = !code;
+                    from = tick + 1;
+                }
+                out.add(new Phrase.Part(literal.substring(from), code));
             }
         }
-        return b.toString();
+        return new Phrase(out);
     }
 
     Set<String> names() {

@@ -28,7 +28,7 @@ class CliTest {
     @Test
     void analysisPrintsTheReportAndNothingElse() {
         assertEquals(0, run("analyze", INCIDENT));
-        assertTrue(out.toString().contains("critical 12:40:51  DNS UnknownHostException"), out.toString());
+        assertTrue(out.toString().contains("critical 2021-05-08 12:40:51  DNS UnknownHostException"), out.toString());
         assertEquals("", err.toString());
     }
 
@@ -90,7 +90,7 @@ class CliTest {
     @Test
     void timingsAreOneLinePerBundleOnStderrAndOnlyWhenAsked() {
         assertEquals(0, run("analyze", "--timings", INCIDENT, HEALTHY));
-        assertTrue(out.toString().contains("critical 12:40:51  DNS UnknownHostException"), out.toString());
+        assertTrue(out.toString().contains("critical 2021-05-08 12:40:51  DNS UnknownHostException"), out.toString());
         String[] lines = err.toString().split("\n");
         assertEquals(2, lines.length, err.toString());
         assertTrue(lines[0].matches("rootline: \\Q" + INCIDENT + "\\E: analysed in \\d+\\.\\d{3} s"), lines[0]);

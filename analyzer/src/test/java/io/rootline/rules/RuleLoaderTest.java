@@ -52,12 +52,33 @@ class RuleLoaderTest {
         assertEquals(java.util.List.of("sample"), set.ids());
     }
 
+    /** An unclosed list is pointed at where it opens, not where SnakeYAML noticed; one line. */
     @Test
-    void malformedYaml() {
+    void malformedYamlIsOneLineWhereTheYamlIsWrong() {
         RuleError e = onlyError("id: x\ntitle: [unclosed\nseverity: high\n");
-        assertTrue(e.message().startsWith("malformed YAML"), e.message());
         assertEquals("r.yaml", e.file());
-        assertTrue(e.line() >= 2, e.toString());
+        assertEquals(2, e.line(), e.toString());
+        assertEquals(8, e.column(), e.toString());
+        assertTrue(e.message().startsWith("malformed YAML: a flow sequence begun here is not closed"), e.message());
+        assertEquals(-1, e.toString().indexOf('\n'), e.toString());
+    }
+
+    @Test
+    void anUnclosedQuoteIsPointedAtWhereItOpens() {
+        RuleError e = onlyError("id: x\ntitle: \"Sample\nseverity: high\nwhen:\n  event: kernel.conntrack-table-full\n");
+        assertEquals(2, e.line(), e.toString());
+        assertEquals(8, e.column(), e.toString());
+        assertTrue(e.message().contains("quoted scalar"), e.message());
+        assertEquals(-1, e.toString().indexOf('\n'), e.toString());
+    }
+
+    @Test
+    void aColonOutOfPlaceIsPointedAtItself() {
+        RuleError e = onlyError("id: x\ntitle: a: b\nseverity: high\n");
+        assertEquals(2, e.line(), e.toString());
+        assertEquals(9, e.column(), e.toString());
+        assertTrue(e.message().startsWith("malformed YAML: mapping values are not allowed here"), e.message());
+        assertEquals(-1, e.toString().indexOf('\n'), e.toString());
     }
 
     @Test
@@ -78,9 +99,22 @@ class RuleLoaderTest {
 
     @Test
     void wrongType() {
-        RuleError e = onlyError(GOOD.replace("severity: high", "severity: [high]"));
-        assertEquals(3, e.line());
+        RuleError e = onlyError(GOOD.replace("title: Sample", "title: [Sample]"));
+        assertEquals(2, e.line());
         assertTrue(e.message().contains("expected text, found a list"), e.message());
+    }
+
+    @Test
+    void severityLevelsNeedAConditionOnAllButTheLast() {
+        RuleError e = onlyError(GOOD.replace("severity: high", "severity:\n  - level: high\n  - level: info"));
+        assertEquals(4, e.line(), e.toString());
+        assertTrue(e.message().contains("when"), e.message());
+    }
+
+    @Test
+    void severityLevelsEndWithADefault() {
+        RuleError e = onlyError(GOOD.replace("severity: high", "severity:\n  - level: high\n    when: \"1 > 0\""));
+        assertTrue(e.message().contains("last"), e.message());
     }
 
     @Test

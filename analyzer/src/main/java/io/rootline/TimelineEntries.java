@@ -85,7 +85,10 @@ final class TimelineEntries {
         };
     }
 
-    /** The finding a burst belongs to: as cause (its first line is quoted) or as an aligned symptom. */
+    /**
+     * The finding a burst belongs to: as cause (a burst of its cause's kinds inside its span, or
+     * one whose first line it quotes) or as an aligned symptom.
+     */
     private String anchor(Burst b, Instant first) {
         String path = b.path();
         int line = b.line();
@@ -93,6 +96,10 @@ final class TimelineEntries {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (quoted && quotes(f, path, line)) {
+                return f.rule();
+            }
+            if (first != null && f.firstSeen() != null && f.causeKinds().contains(b.kind())
+                    && !first.isBefore(f.firstSeen()) && !first.isAfter(f.lastSeen())) {
                 return f.rule();
             }
             for (int j = 0; j < f.symptoms().size(); j++) {

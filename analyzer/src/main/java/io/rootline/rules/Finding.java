@@ -18,9 +18,15 @@ import java.util.List;
  *                   threshold that decided the severity when the rule has several
  * @param perDay     how often a since-boot counter grew, per day over the uptime (null when the rule has no
  *                   rate, or it could not be computed); reports show it where a time would be
+ * @param causeKinds the event kinds of its cause: every burst of them between {@code firstSeen} and
+ *                   {@code lastSeen} belongs to the finding, quoted or not
  */
 public record Finding(String rule, String title, Severity severity, String description, Instant firstSeen,
                       Instant lastSeen, long count, long printed, long suppressed, String summary, String effect,
                       List<Evidence> evidence, List<SymptomMatch> symptoms, List<io.rootline.model.Phrase> remediation,
-                      List<String> notes, java.math.BigDecimal perDay) {
+                      List<String> notes, java.math.BigDecimal perDay, java.util.Set<String> causeKinds) {
+
+    public Finding {
+        causeKinds = java.util.Set.copyOf(causeKinds);
+    }
 }

@@ -341,7 +341,14 @@ public final class RuleEngine {
         }
         return new Finding(rule.id(), rule.title(), severity, rule.description(), first, last,
                 printed + suppressed, printed, suppressed, summary, effect.length() == 0 ? null : effect.toString(),
-                evidence, symptoms, remediation, List.copyOf(new LinkedHashSet<>(notes)), perDay);
+                evidence, symptoms, remediation, List.copyOf(new LinkedHashSet<>(notes)), perDay, causeKinds(verdict));
+    }
+
+    private static Set<String> causeKinds(Verdict verdict) {
+        Set<String> kinds = new TreeSet<>();
+        verdict.bursts.forEach(b -> kinds.add(b.kind()));
+        verdict.events.forEach(e -> kinds.add(e.kind()));
+        return kinds;
     }
 
     /**

@@ -26,8 +26,9 @@ import java.util.Set;
  *       included); else a zone abbreviation that is unambiguous (UTC, GMT). An
  *       abbreviation alone such as CST is never trusted.</li>
  *   <li>Capture time: {@code date} (or timedatectl's local time) with that offset.</li>
- *   <li>Boot time: /proc/stat btime; else capture time minus /proc/uptime; else capture
- *       time minus {@code uptime} (to the minute).</li>
+ *   <li>Boot time: /proc/stat btime, to the fraction of a second that capture time minus
+ *       /proc/uptime gives when the two agree ({@link #withinBtime}); else capture time minus
+ *       /proc/uptime; else capture time minus {@code uptime} (to the minute).</li>
  * </ul>
  */
 public final class ClockCombiner {
@@ -97,6 +98,16 @@ public final class ClockCombiner {
         if (btime.isPresent()) {
             bootedAt = btime.get();
             bootSource = artifacts.chosen("proc-stat").orElseThrow().path() + " btime";
+            if (capturedAt != null && procUptime.isPresent()) {
+                Optional<Instant> finer = withinBtime(bootedAt, capturedAt.toInstant(), procUptime.get().number());
+                if (finer.isPresent() && finer.get().isAfter(bootedAt)) {
+                    bootSource += " (whole seconds), to the fraction by " + captureSource + " minus " + procUptime.get().evidence().path();
+                    bootedAt = finer.get();
+                } else if (finer.isEmpty()) {
+                    bootSource += " (whole seconds: " + captureSource + " minus " + procUptime.get().evidence().path()
+                            + " falls outside its second, the two taken apart, so it cannot give the fraction; kernel times may be up to a second early)";
+                }
+            }
         } else if (capturedAt != null && procUptime.isPresent()) {
             bootedAt = minus(capturedAt.toInstant(), procUptime.get().number());
             bootSource = captureSource + " minus " + procUptime.get().evidence().path();
@@ -105,6 +116,22 @@ public final class ClockCombiner {
             bootSource = captureSource + " minus " + uptime.get().evidence().path() + " (to the minute)";
         }
         return new ClockEvidence(capturedAt, captureSource, offset, zoneName, zoneSource, bootedAt, bootSource);
+    }
+
+    /**
+     * The earliest boot time both bounds allow, when they agree. btime is whole seconds, the
+     * kernel's boot time cut down: the boot lies in [btime, btime + 1). {@code date} is whole
+     * seconds too and /proc/uptime hundredths, both cut down, so the boot lies in
+     * (date - uptime - 0.01, date + 1 - uptime]. Where these overlap, the overlap's start is the
+     * earliest time consistent with both, and a kernel stamp placed from it is never early by the
+     * fraction btime drops (a drop at 09:17:42.1 shown as 09:17:41). Empty when they do not
+     * overlap: the two files were captured too far apart to tell the fraction.
+     */
+    static Optional<Instant> withinBtime(Instant btime, Instant date, BigDecimal uptime) {
+        Instant low = minus(date, uptime.add(new BigDecimal("0.01")));
+        Instant high = minus(date.plusSeconds(1), uptime);
+        boolean overlap = low.isBefore(btime.plusSeconds(1)) && !high.isBefore(btime);
+        return overlap ? Optional.of(low.isAfter(btime) ? low : btime) : Optional.empty();
     }
 
     /**

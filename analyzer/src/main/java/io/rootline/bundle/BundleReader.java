@@ -120,7 +120,7 @@ public final class BundleReader {
         synchronized boolean admit() {
             entries++;
             if (entries == limits.maxEntries() + 1) {
-                losses.add(new BundleLoss("", "stopped after " + limits.maxEntries() + " entries (--max-entries); the rest is not read"));
+                losses.add(BundleLoss.limit("", "stopped after " + limits.maxEntries() + " entries (--max-entries); the rest is not read"));
             }
             return entries <= limits.maxEntries();
         }
@@ -324,11 +324,11 @@ public final class BundleReader {
                     if (depth > 1) {
                         throw limit; // the outermost archive stops too, and says so once
                     }
-                    losses.add(new BundleLoss(current, "stopped reading: " + limit.getMessage() + "; the rest of the archive is not read"));
+                    losses.add(BundleLoss.limit(current, "stopped reading: " + limit.getMessage() + "; the rest of the archive is not read"));
                     return;
                 }
                 // commons-compress reports some damage as IllegalArgumentException (bad header fields)
-                losses.add(new BundleLoss(current, (depth == 1 ? "the archive" : "the archive " + label)
+                losses.add(BundleLoss.damaged(current, (depth == 1 ? "the archive" : "the archive " + label)
                         + " is damaged" + (current.isEmpty() ? "" : " at or after this entry") + ": " + Failures.describe(e)
                         + "; entries after it are lost"));
             }
@@ -404,7 +404,7 @@ public final class BundleReader {
     private BundleReadResult read(BufferedInputStream in, String source, Reading reading) throws IOException {
         ArchiveFormat format = ArchiveFormat.detect(in);
         if (format == ArchiveFormat.UNKNOWN) {
-            reading.losses.add(new BundleLoss("", "not a bundle: neither a folder nor a tar archive "
+            reading.losses.add(BundleLoss.damaged("", "not a bundle: neither a folder nor a tar archive "
                     + "(.tar, .tar.gz, .tgz, .tar.xz, .tar.bz2, .tar.zst)"));
             return new BundleReadResult(source, format.label(), "", 0, reading.losses);
         }
@@ -416,12 +416,12 @@ public final class BundleReader {
             tarBytes = new BufferedInputStream(format.compressed()
                     ? new DecodeAhead(new ExpansionGuard(format.decode(counted, xz), counted, limits, reading.expanded)) : counted, DETECT);
             if (format.compressed() && ArchiveFormat.detect((BufferedInputStream) tarBytes) != ArchiveFormat.TAR) {
-                reading.losses.add(new BundleLoss("", "the " + format.label() + " stream does not start with a tar archive"
+                reading.losses.add(BundleLoss.damaged("", "the " + format.label() + " stream does not start with a tar archive"
                         + " (it holds something else, or is damaged at its start)"));
                 return new BundleReadResult(source, format.label(), "", 0, reading.losses);
             }
         } catch (IOException | RuntimeException e) {
-            reading.losses.add(new BundleLoss("", "the " + format.label() + " stream cannot be read: " + Failures.describe(e)
+            reading.losses.add(BundleLoss.damaged("", "the " + format.label() + " stream cannot be read: " + Failures.describe(e)
                     + ((format == ArchiveFormat.XZ || format == ArchiveFormat.BZIP2) && Failures.cutOff(e)
                     ? "; its first compressed block is incomplete, so nothing can be recovered" : "")));
             return new BundleReadResult(source, format.label(), "", 0, reading.losses);
@@ -580,8 +580,8 @@ public final class BundleReader {
             }
         } catch (IOException e) {
             LimitReached limit = limitIn(e);
-            reading.losses.add(new BundleLoss(plan.path(), limit != null ? "stopped reading: " + limit.getMessage()
-                    : "cannot be read: " + Failures.describe(e)));
+            reading.losses.add(limit != null ? BundleLoss.limit(plan.path(), "stopped reading: " + limit.getMessage())
+                    : BundleLoss.damaged(plan.path(), "cannot be read: " + Failures.describe(e)));
         }
     }
 

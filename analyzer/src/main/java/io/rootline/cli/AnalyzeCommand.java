@@ -4,6 +4,8 @@ import io.rootline.Analyzer;
 import io.rootline.bundle.Limits;
 import io.rootline.bundle.ReadProgress;
 import io.rootline.model.Severity;
+import io.rootline.report.FailedBundle;
+import io.rootline.report.Outcome;
 import io.rootline.report.Report;
 import io.rootline.report.ReportFormat;
 import io.rootline.rules.RuleError;
@@ -124,79 +126,99 @@ final class AnalyzeCommand implements Callable<Integer> {
             rules = () -> checked;
         }
 
+        if (output != null) {
+            String problem = Output.problem(output);
+            if (problem != null) {
+                return usage(err, problem);
+            }
+        }
+
         Analyzer analyzer = new Analyzer(rules, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
                 .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio)
                 .withMaxEvents(maxEvents));
-        List<Report> reports = new ArrayList<>();
-        boolean unreadable = false;
+        List<Outcome> outcomes = new ArrayList<>();
         for (Path path : paths) {
-            if (!Files.exists(path)) {
-                err.println("rootline: " + path + ": no such file or folder");
-                unreadable = true;
-                continue;
+            Outcome outcome = analyze(analyzer, path, err);
+            if (outcome instanceof FailedBundle failed) {
+                err.println("rootline: " + failed.source() + ": " + failed.error());
             }
-            if (!Files.isReadable(path)) {
-                err.println("rootline: " + path + ": permission denied");
-                unreadable = true;
-                continue;
-            }
-            if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
-                err.println("rootline: " + path + ": not a regular file or a folder (a bundle is a tarball or an extracted folder)");
-                unreadable = true;
-                continue;
-            }
-            Report report;
-            ReadProgress progress = new ReadProgress();
-            long start = System.nanoTime();
-            try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
-                report = analyzer.analyze(path, progress);
-            }
-            if (timings) {
-                err.printf(Locale.ROOT, "rootline: %s: analysed in %.3f s%n", path, (System.nanoTime() - start) / 1e9);
-            }
-            if (!report.readAnything()) {
-                err.println("rootline: " + path + ": no known artifact found"
-                        + (report.losses().isEmpty() ? "" : " (" + report.losses().get(0).reason() + ")")
-                        + "; expected a sosreport or a folder of captured command outputs");
-                unreadable = true;
-                continue;
-            }
-            reports.add(report);
+            outcomes.add(outcome);
         }
         // without --rules, the bundled rules are checked once they have loaded (a damaged jar)
         if (ruleErrors(err, rules.get())) {
             return Main.USAGE;
         }
-        if (!reports.isEmpty()) {
-            write(render(reportFormat, reports));
+        String text = reportFormat.renderer().render(outcomes);
+        if (!text.isEmpty()) {
+            try {
+                write(text);
+            } catch (IOException e) {
+                return usage(err, Output.cannotWrite(output, e));
+            }
         }
-        if (unreadable) {
+        List<Report> reports = outcomes.stream().filter(Report.class::isInstance).map(Report.class::cast).toList();
+        if (reports.size() < outcomes.size()) {
             return Main.USAGE;
         }
         if (threshold != null) {
             Severity t = threshold;
-            boolean hit = reports.stream().map(Report::worst).anyMatch(w -> w != null && w.compareTo(t) >= 0);
-            return hit ? Main.FINDINGS : Main.OK;
+            if (reports.stream().map(Report::worst).anyMatch(w -> w != null && w.compareTo(t) >= 0)) {
+                return Main.FINDINGS;
+            }
+            // a gate must not pass a capture it could not judge
+            boolean incomplete = false;
+            for (Report r : reports) {
+                String why = r.damage() != null ? "the bundle was not read whole ("
+                        + (r.damage().path().isEmpty() ? "" : r.damage().path() + ": ") + r.damage().reason() + ")"
+                        : r.evaluatedNothing() ? "no rule could be evaluated (" + notEvaluated(r) + ")" : null;
+                if (why != null) {
+                    err.println("rootline: " + r.source() + ": " + why + ": --fail-on cannot pass it");
+                    incomplete = true;
+                }
+            }
+            return incomplete ? Main.INCOMPLETE : Main.OK;
         }
         return Main.OK;
     }
 
-    private static String render(ReportFormat format, List<Report> reports) {
-        if (reports.size() == 1) {
-            return format.renderer().render(reports.get(0));
+    /** "every rule lacks its input: kernel-log, netstat-s", or "no rule loaded". */
+    private static String notEvaluated(Report r) {
+        if (r.notEvaluated().isEmpty()) {
+            return "no rule loaded";
         }
-        StringBuilder out = new StringBuilder();
-        if (format == ReportFormat.JSON) {
-            out.append("[\n");
-            for (int i = 0; i < reports.size(); i++) {
-                out.append(format.renderer().render(reports.get(i)).stripTrailing()).append(i + 1 < reports.size() ? ",\n" : "\n");
-            }
-            return out.append("]\n").toString();
+        return "every rule lacks its input: " + String.join(", ", r.notEvaluated().stream()
+                .flatMap(n -> n.needs().stream()).distinct().toList());
+    }
+
+    /** One path's report, or why it gave none. */
+    private Outcome analyze(Analyzer analyzer, Path path, PrintWriter err) {
+        String source = path.toString();
+        if (!Files.exists(path)) {
+            return new FailedBundle(source, "no such file or folder");
         }
-        for (Report r : reports) {
-            out.append(format.renderer().render(r)).append('\n');
+        if (!Files.isReadable(path)) {
+            return new FailedBundle(source, "permission denied");
         }
-        return out.toString();
+        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
+            return new FailedBundle(source, "not a regular file or a folder (a bundle is a tarball or an extracted folder)");
+        }
+        Report report;
+        ReadProgress progress = new ReadProgress();
+        long start = System.nanoTime();
+        try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
+            report = analyzer.analyze(path, progress);
+        } catch (IOException e) {
+            return new FailedBundle(source, "cannot be read: " + io.rootline.bundle.Failures.describe(e));
+        }
+        if (timings) {
+            err.printf(Locale.ROOT, "rootline: %s: analysed in %.3f s%n", path, (System.nanoTime() - start) / 1e9);
+        }
+        if (!report.readAnything()) {
+            return new FailedBundle(source, "no known artifact found"
+                    + (report.losses().isEmpty() ? "" : " (" + report.losses().get(0).reason() + ")")
+                    + "; expected a sosreport or a folder of captured command outputs");
+        }
+        return report;
     }
 
     private void write(String text) throws IOException {

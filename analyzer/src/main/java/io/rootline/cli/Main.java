@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 analysis done (and nothing at or above --fail-on); 1 a finding at
  * or above --fail-on, or rule files with errors for {@code rules check}; 2 usage error,
- * nothing readable, or the analysis ran out of memory.
+ * nothing readable, or the analysis ran out of memory; 3 under --fail-on, no finding at or
+ * above it but a bundle that was damaged, read only in part, or on which no rule could be
+ * evaluated: a gate must not pass a capture it could not judge.
  */
 @Command(name = "rootline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Offline analyzer of Linux support bundles: a root-cause timeline from a sosreport.",
@@ -17,12 +19,14 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysis done, nothing at or above --fail-on",
                 "1:a finding at or above --fail-on (analyze); rule errors (rules check)",
-                "2:usage error, nothing readable, or out of memory"})
+                "2:usage error, a path that gave no report, or out of memory",
+                "3:(--fail-on) nothing at or above it, but a bundle damaged, read in part, or with no rule evaluable"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
+    public static final int INCOMPLETE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,11 +57,16 @@ public final class Main implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("rootline: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
-            if (parseResult.hasMatchedOption("--debug")) {
+            // one line; the stack trace only when asked for, --debug being an option of the subcommand
+            boolean debug = false;
+            for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+                debug |= p.hasMatchedOption("--debug");
+            }
+            String what = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName()
+                    : ex.getClass().getSimpleName() + ": " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            err.println("rootline: unexpected error, " + what + (debug ? "" : " (run again with --debug for the stack trace)"));
+            if (debug) {
                 ex.printStackTrace(err);
-            } else {
-                err.println("(run again with --debug for details)");
             }
             return USAGE;
         });

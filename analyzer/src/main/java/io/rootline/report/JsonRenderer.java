@@ -209,11 +209,40 @@ final class JsonRenderer implements ReportRenderer {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", loss.path());
             m.put("reason", loss.reason());
+            m.put("kind", loss.kind().label());
             losses.add(m);
         }
         root.put("losses", losses);
         root.put("assumptions", r.assumptions());
         root.put("rules", r.rulesLoaded());
+        return json(root);
+    }
+
+    @Override
+    public String render(FailedBundle failed) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", failed.source());
+        m.put("error", failed.error());
+        return json(m);
+    }
+
+    /** One outcome: its object; several: an array of them, one element per path, a failed one included. */
+    @Override
+    public String render(List<Outcome> outcomes) {
+        if (outcomes.size() == 1) {
+            Outcome o = outcomes.get(0);
+            return o instanceof Report r ? render(r) : render((FailedBundle) o);
+        }
+        StringBuilder out = new StringBuilder("[\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            String one = o instanceof Report r ? render(r) : render((FailedBundle) o);
+            out.append(one.stripTrailing()).append(i + 1 < outcomes.size() ? ",\n" : "\n");
+        }
+        return out.append("]\n").toString();
+    }
+
+    private static String json(Object root) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.setPrettyPrinter(new DefaultPrettyPrinter());

@@ -25,7 +25,7 @@ import java.util.List;
 public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List<ArtifactEntry> artifacts,
                      List<Finding> findings, List<NotEvaluated> notEvaluated, List<String> passed,
                      List<TimelineEntry> timeline, List<TimelineOmission> timelineOmitted, List<BundleLoss> losses,
-                     List<String> rulesLoaded, List<String> assumptions, Reach reach) {
+                     List<String> rulesLoaded, List<String> assumptions, Reach reach) implements Outcome {
 
     public static final String SCHEMA = "rootline.report/1";
 
@@ -43,6 +43,11 @@ public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List
         losses = List.copyOf(losses);
         rulesLoaded = List.copyOf(rulesLoaded);
         assumptions = List.copyOf(assumptions);
+    }
+
+    @Override
+    public String source() {
+        return bundle.source();
     }
 
     /** "2021-05-08T12:40:51+08:00", or null. */
@@ -76,6 +81,16 @@ public record Report(BundleInfo bundle, ClockInfo clock, ZoneOffset offset, List
     /** The most severe finding, or null when nothing fired. */
     public Severity worst() {
         return findings.stream().map(Finding::severity).max(Severity::compareTo).orElse(null);
+    }
+
+    /** The first loss that damaged the bundle or stopped its reading (not one entry's), or null. */
+    public BundleLoss damage() {
+        return losses.stream().filter(l -> l.kind() != BundleLoss.Kind.ENTRY).findFirst().orElse(null);
+    }
+
+    /** Whether no rule could decide: none fired, none passed (every one lacked its input), or none was loaded. */
+    public boolean evaluatedNothing() {
+        return findings.isEmpty() && passed.isEmpty();
     }
 
     /** Whether anything usable was read at all. */

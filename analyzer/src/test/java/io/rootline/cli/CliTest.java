@@ -84,7 +84,7 @@ class CliTest {
         Path file = dir.resolve("report.md");
         assertEquals(0, run("analyze", "--format", "markdown", "--output", file.toString(), INCIDENT));
         assertEquals("", out.toString());
-        assertTrue(Files.readString(file).startsWith("# rootline report: 93-44-159-aliyun-core"));
+        assertTrue(Files.readString(file).startsWith("# rootline report: 93-44-159-aliyun-core"), Files.readString(file));
     }
 
     @Test
@@ -173,5 +173,97 @@ class CliTest {
                 """);
         assertEquals(1, run("analyze", "--rules", dir.toString(), "--fail-on", "low", "--format", "json", INCIDENT));
         assertTrue(out.toString().contains("\"summary\" : \"SYN flood on a listening port at 09:21:05\""), out.toString());
+    }
+
+    // The command line's promises (issue 24): one-line errors, JSON for every path, a gate that
+    // cannot pass a broken capture, a version to put in a ticket, YAML errors where they are.
+
+    @Test
+    void anOutputFolderThatDoesNotExistIsOneLineBeforeAnyReading(@TempDir Path dir) {
+        Path missing = dir.resolve("missing/dir/report.md");
+        assertEquals(2, run("analyze", "-o", missing.toString(), INCIDENT));
+        assertEquals("rootline: cannot write report.md: folder " + missing.getParent() + " does not exist\n", err.toString());
+        assertEquals("", out.toString());
+        // --debug has no stack trace to add: it is not an unexpected error
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("analyze", "--debug", "-o", missing.toString(), INCIDENT));
+        assertEquals(1, err.toString().split("\n").length, err.toString());
+    }
+
+    @Test
+    void anOutputThatIsAFolderIsOneLine(@TempDir Path dir) {
+        assertEquals(2, run("analyze", "-o", dir.toString(), INCIDENT));
+        assertTrue(err.toString().matches("rootline: cannot write .*: it is a folder; give the report a file name .*\n"), err.toString());
+    }
+
+    @Test
+    void jsonOfSeveralPathsIsAnArrayWithTheFailedOnesInPlace(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nope.tar.xz");
+        assertEquals(2, run("analyze", "--format", "json", HEALTHY, missing.toString(), INCIDENT));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertTrue(tree.isArray(), out.toString());
+        assertEquals(3, tree.size());
+        assertEquals(HEALTHY, tree.get(0).get("bundle").get("source").asText());
+        assertEquals(missing.toString(), tree.get(1).get("source").asText());
+        assertEquals("no such file or folder", tree.get(1).get("error").asText());
+        assertEquals(INCIDENT, tree.get(2).get("bundle").get("source").asText());
+        assertEquals("rootline: " + missing + ": no such file or folder\n", err.toString());
+    }
+
+    @Test
+    void jsonOfOneFailedPathIsItsErrorObject(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("README"), "nothing to see\n");
+        assertEquals(2, run("analyze", "--format", "json", dir.toString()));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals(dir.toString(), tree.get("source").asText());
+        assertTrue(tree.get("error").asText().startsWith("no known artifact found"), out.toString());
+    }
+
+    /** A capture cut short: the rules that could run found nothing, and a gate must not pass it. */
+    @Test
+    void aTruncatedBundleFailsTheGateWithItsOwnCode(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(Path.of(HEALTHY));
+        Path cut = dir.resolve("cut.tar.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        assertEquals(3, run("analyze", "--fail-on", "high", cut.toString()));
+        String[] lines = err.toString().split("\n");
+        assertEquals(1, lines.length, err.toString());
+        assertTrue(lines[0].startsWith("rootline: " + cut + ": the bundle was not read whole ("), lines[0]);
+        assertTrue(lines[0].endsWith("--fail-on cannot pass it"), lines[0]);
+        assertTrue(out.toString().contains("LOST "), out.toString());
+        // without a gate it is a report like any other, its losses in it
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("analyze", cut.toString()));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aBundleOnWhichNoRuleCanBeEvaluatedFailsTheGate(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sos_commands/host"));
+        Files.writeString(dir.resolve("sos_commands/host/hostname"), "host1\n");
+        assertEquals(3, run("analyze", "--fail-on", "info", dir.toString()));
+        assertTrue(err.toString().contains("no rule could be evaluated (every rule lacks its input: "), err.toString());
+    }
+
+    @Test
+    void aFindingAtTheGateIsExitOneEvenWhenTheBundleIsWhole() {
+        assertEquals(1, run("analyze", "--fail-on", "critical", INCIDENT));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void versionNamesTheCommitItWasBuiltFrom() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().matches("rootline \\d+\\.\\d+\\.\\d+\\S* \\(([0-9a-f]{7,}(-dirty)?|commit unknown: not built from a git checkout)\\)\n"),
+                out.toString());
+    }
+
+    @Test
+    void malformedYamlIsOneLineAtItsPlace(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("bad.yaml"), "id: bad\ntitle: [unclosed\nseverity: high\n");
+        assertEquals(1, run("rules", "check", dir.toString()));
+        String[] lines = err.toString().split("\n");
+        assertTrue(lines[0].matches(".*bad\\.yaml:2:8: malformed YAML: a flow sequence begun here is not closed \\(.*\\)"), lines[0]);
+        assertEquals(2, lines.length, err.toString());
     }
 }

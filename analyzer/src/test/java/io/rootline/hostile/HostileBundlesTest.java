@@ -99,7 +99,7 @@ class HostileBundlesTest {
         byte[] bytes = Files.readAllBytes(small);
         Path cut = Files.write(dir.resolve("cut.tar.xz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Report java = Fixtures.analyze(cut, XzDecoder.JAVA);
-        assertEquals(List.of(new BundleLoss("", "the xz stream cannot be read: the data ends early (the file was cut off);"
+        assertEquals(List.of(BundleLoss.damaged("", "the xz stream cannot be read: the data ends early (the file was cut off);"
                 + " its first compressed block is incomplete, so nothing can be recovered")), java.losses());
         assertFalse(java.readAnything());
         if (Fixtures.xzDecoders().contains(XzDecoder.PROGRAM)) {
@@ -118,7 +118,7 @@ class HostileBundlesTest {
         Path greedy = HostileBundles.hugeDictionary(dir);
         for (XzDecoder xz : Fixtures.xzDecoders()) {
             Report r = Fixtures.analyze(greedy, xz);
-            assertEquals(List.of(new BundleLoss("", "the xz stream cannot be read: decoding it would need more than the"
+            assertEquals(List.of(BundleLoss.damaged("", "the xz stream cannot be read: decoding it would need more than the"
                     + " 100MiB of memory allowed (its header asks for a larger dictionary than xz -9 uses)")), r.losses(), xz.name());
             assertFalse(r.readAnything());
         }
@@ -296,7 +296,7 @@ class HostileBundlesTest {
     void millionsOfTinyFilesStopAtTheEntryLimit() throws IOException {
         Report r = analyze(HostileBundles.manyFiles(dir, 60_000), Limits.DEFAULTS.withMaxEntries(50_000));
         incidentStillFound(r);
-        assertEquals(List.of(new BundleLoss("", "stopped after 50000 entries (--max-entries); the rest is not read")), r.losses());
+        assertEquals(List.of(BundleLoss.limit("", "stopped after 50000 entries (--max-entries); the rest is not read")), r.losses());
     }
 
     @Test

@@ -36,7 +36,8 @@ class JsonRendererTest {
         assertTrue(json.contains("""
                   "losses" : [ {
                     "path" : "sos_commands/networking/netstat_-s",
-                    "reason" : "a link to ../../../../../../etc/netstat.txt, which leads outside the bundle; not followed"
+                    "reason" : "a link to ../../../../../../etc/netstat.txt, which leads outside the bundle; not followed",
+                    "kind" : "entry"
                   } ],
                 """), json);
         JsonNode tree = new ObjectMapper().readTree(json);

@@ -168,7 +168,8 @@ final class Describe {
     /** "19502 files: sys 13547, proc 2876, sos_commands/apt 40, ... and 12 more folders" */
     static String notReadLine(Report r, java.util.function.Function<String, String> path) {
         Reach reach = r.reach();
-        StringBuilder b = new StringBuilder(reach.notReadFiles() + " files nothing rootline reads can be: ");
+        StringBuilder b = new StringBuilder(reach.notReadFiles() + (reach.notReadFiles() == 1 ? " file" : " files")
+                + " nothing rootline reads can be: ");
         int shown = 0;
         for (Reach.Folder f : reach.notRead()) {
             if (shown == 8) {

@@ -17,7 +17,6 @@ import io.rootline.locate.LogicalArtifact;
 import io.rootline.model.Fact;
 import io.rootline.model.Numbers;
 import io.rootline.model.Table;
-import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ArtifactStatus;
 import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.ArtifactEntry;
@@ -177,21 +176,21 @@ public final class Analyzer {
         }
         choice.ifPresent(artifacts::useKernelLog);
         for (ParsedArtifact a : artifacts.every(KernelLogChoice.LOGICAL)) {
-            if (a.kind() == ArtifactKind.SYSLOG && a.located().equals("content") && a.status().usable()
+            if (io.rootline.format.Format.is(a.kind(), "syslog") && a.located().equals("content") && a.status().usable()
                     && !KernelLogChoice.usable(a, true, host)) {
                 assumptions.add(a.path() + " is a log of another host (its kernel lines name "
                         + a.facts().stream().filter(f -> f.key().equals("syslog.hosts")).map(Fact::text).findFirst().orElse("")
                         + "): not used as this host's kernel log");
             }
         }
-        artifacts.chosen(KernelLogChoice.LOGICAL).filter(a -> a.kind() == ArtifactKind.SYSLOG && yearlessStamps(a) > 0).ifPresent(a ->
+        artifacts.chosen(KernelLogChoice.LOGICAL).filter(a -> io.rootline.format.Format.is(a.kind(), "syslog") && yearlessStamps(a) > 0).ifPresent(a ->
                 assumptions.add(a.path() + " writes dates without a year: each took the latest year that puts it at or before"
                         + " the capture"));
 
         collector.otherHosts().forEach((folder, files) -> assumptions.add(folder + "/ holds other hosts' data (" + files
                 + (files == 1 ? " file" : " files") + "): none of it is used as this host's evidence"));
-        Map<String, Fact> facts = artifacts.facts(many);
-        HostCombiner.combine(artifacts, clockEvidence, assumptions).forEach(f -> facts.putIfAbsent(f.key(), f));
+        io.rootline.model.FactStore facts = artifacts.facts(many);
+        HostCombiner.combine(artifacts, clockEvidence, assumptions).forEach(facts::addIfAbsent);
         if (!clockEvidence.hasOffset()) {
             assumptions.add("the bundle does not tell its timezone: UTC assumed for times written without an offset");
         }
@@ -256,16 +255,16 @@ public final class Analyzer {
         return a.facts().stream().filter(f -> f.key().equals(key)).mapToLong(f -> f.number().longValue()).findFirst().orElse(0);
     }
 
-    private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, Map<String, Fact> facts,
+    private static BundleInfo bundleInfo(BundleReadResult read, ArtifactCollector collector, io.rootline.model.FactStore facts,
                                          ClockEvidence clock) {
-        Fact host = facts.get("host.name");
+        Fact host = facts.one("host.name").orElse(null);
         return new BundleInfo(read.source(), read.format(), layout(collector, facts), host == null ? null : host.text(),
                 clock.capturedAt());
     }
 
     /** sos's generation, as version.txt says, else as the layout shows: sos 4 writes sos_reports/, sos 3 does not. */
-    private static String layout(ArtifactCollector collector, Map<String, Fact> facts) {
-        Fact major = facts.get("sos.major");
+    private static String layout(ArtifactCollector collector, io.rootline.model.FactStore facts) {
+        Fact major = facts.one("sos.major").orElse(null);
         if (major != null && major.isNumber()) {
             return major.number().intValue() >= 4 ? "sos-4" : "sos-3";
         }
@@ -283,7 +282,7 @@ public final class Analyzer {
         Optional<ParsedArtifact> kernel = artifacts.chosen(KernelLogChoice.LOGICAL);
         if (kernel.isEmpty()) {
             kernelTimes = "no kernel log in the bundle";
-        } else if (kernel.get().kind() == ArtifactKind.SYSLOG) {
+        } else if (io.rootline.format.Format.is(kernel.get().kind(), "syslog")) {
             kernelTimes = kernel.get().path() + " stamps (syslog wall clock) read in the host's zone"
                     + (e.capturedAt() == null && yearlessStamps(kernel.get()) > 0 ? "; no capture date to give them a year" : "");
         } else if (KernelLogChoice.clockStamps(kernel.get()) > 0) {
@@ -330,7 +329,7 @@ public final class Analyzer {
             List<String> notes = new ArrayList<>(a.notes());
             artifacts.supersededBy(a).ifPresent(other -> notes.add((a.status() == ArtifactStatus.SKIPPED ? "not read: "
                     : "not used: ") + other.path() + " is preferred"));
-            entries.add(new ArtifactEntry(a.path(), a.kind() == null ? null : a.kind().label(), a.logical(), a.located(),
+            entries.add(new ArtifactEntry(a.path(), a.kind() == null ? null : a.kind().name(), a.logical(), a.located(),
                     a.status().label(), a.lines(), a.unknownLines(), used.contains(a), a.problems(), notes));
         }
         entries.sort(Comparator.comparing(ArtifactEntry::path));

@@ -393,7 +393,7 @@ final class ArtifactCollector implements BundleVisitor {
         }
         out.keepAtMost(limits.maxEvents());
         try {
-            keep(ArtifactReader.read(out, location.kind().newParser(), content, limits.maxLineBytes(),
+            keep(ArtifactReader.read(out, location.kind().newParser(io.rootline.parse.ParserContext.BUNDLED), content, limits.maxLineBytes(),
                     limits.maxArtifactBytes()), trusted);
         } catch (ArtifactReader.Interrupted e) {
             keep(e.partial(), trusted);

@@ -44,7 +44,7 @@ final class Coverage {
     private Coverage() {
     }
 
-    static Reach reach(RuleOutcomes outcomes, BundleArtifacts artifacts, List<String> many, Map<String, Fact> facts,
+    static Reach reach(RuleOutcomes outcomes, BundleArtifacts artifacts, List<String> many, io.rootline.model.FactStore facts,
                        List<ArtifactCollector.NotExamined> unread) {
         List<Reach.File> notExamined = new ArrayList<>();
         Map<String, Long> counted = new TreeMap<>();
@@ -75,17 +75,19 @@ final class Coverage {
         readByNoRule.sort(Comparator.comparing(Reach.File::path));
 
         List<Fact> trouble = new ArrayList<>();
-        for (Fact f : facts.values()) {
+        for (String name : facts.names()) {
+          for (Fact f : facts.distinct(name)) {
             String key = f.key();
             if (f.evidence() != null && f.isNumber() && f.number().compareTo(BigDecimal.ZERO) > 0
-                    && (key.startsWith("netstat.") || key.startsWith("iface.") && !key.startsWith("iface.total."))
+                    && (key.startsWith("netstat.") || key.startsWith("iface."))
                     && TROUBLE.matcher(key.substring(key.lastIndexOf('.') + 1)).matches() && !outcomes.namesRead().contains(key)) {
                 trouble.add(f);
             }
+          }
         }
         trouble.sort(Comparator.comparing((Fact f) -> f.number()).reversed().thenComparing(Fact::key));
         List<Reach.Counter> unchecked = trouble.stream().limit(UNCHECKED)
-                .map(f -> new Reach.Counter(f.key(), f.text(), f.evidence())).toList();
+                .map(f -> new Reach.Counter(f.display(), f.text(), f.evidence())).toList();
         return new Reach(outcomes.passed(), notExamined, notRead, readByNoRule, unchecked);
     }
 }

@@ -129,19 +129,17 @@ public final class BundleArtifacts {
     }
 
     /**
-     * Facts of every chosen artifact (and of every artifact of "many" kinds), first occurrence of
-     * a key wins: the artifacts are taken in the catalog's order of logical artifacts, so that a
-     * counter netstat -s words is quoted from it rather than from /proc/net/netstat's row of numbers.
+     * Facts of every chosen artifact (and of every artifact of "many" kinds), every value kept:
+     * the artifacts are taken in the catalog's order of logical artifacts, so that a counter
+     * netstat -s words comes first, and is quoted, rather than /proc/net/netstat's row of numbers.
      */
-    public Map<String, Fact> facts(List<String> manyLogicals) {
-        Map<String, Fact> facts = new LinkedHashMap<>();
+    public io.rootline.model.FactStore facts(List<String> manyLogicals) {
+        io.rootline.model.FactStore facts = new io.rootline.model.FactStore();
         List<String> order = io.rootline.locate.ArtifactCatalog.all().stream().map(io.rootline.locate.LogicalArtifact::name).toList();
         List<ParsedArtifact> used = new ArrayList<>(used(manyLogicals));
         used.sort(Comparator.comparingInt(a -> a.logical() == null ? Integer.MAX_VALUE : order.indexOf(a.logical())));
         for (ParsedArtifact a : used) {
-            for (Fact f : a.facts()) {
-                facts.putIfAbsent(f.key(), f);
-            }
+            a.facts().forEach(facts::add);
         }
         return facts;
     }

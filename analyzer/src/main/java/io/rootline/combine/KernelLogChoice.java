@@ -1,7 +1,6 @@
 package io.rootline.combine;
 
 import io.rootline.locate.Location;
-import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ParsedArtifact;
 import java.util.List;
 import java.util.Locale;
@@ -68,14 +67,14 @@ public final class KernelLogChoice {
                                           java.util.function.Predicate<ParsedArtifact> pending) {
         ParsedArtifact primary = copies.stream().filter(c -> pending.test(c) || usable(c, bootTimeKnown, host)).findFirst()
                 // no copy can be placed on the wall clock: the best ring buffer, its times relative to boot
-                .or(() -> copies.stream().filter(c -> c.kind() != ArtifactKind.SYSLOG && c.status().usable()).findFirst())
+                .or(() -> copies.stream().filter(c -> !io.rootline.format.Format.is(c.kind(), "syslog") && c.status().usable()).findFirst())
                 .orElse(null);
         if (primary == null) {
             return Optional.empty();
         }
         ParsedArtifact before = null;
-        if (primary.kind() == ArtifactKind.KERNEL_LOG && !pending.test(primary) && !fromBoot(primary)) {
-            before = copies.stream().filter(c -> c.kind() == ArtifactKind.SYSLOG && c.preference() > primary.preference()
+        if (io.rootline.format.Format.is(primary.kind(), "kernel-log") && !pending.test(primary) && !fromBoot(primary)) {
+            before = copies.stream().filter(c -> io.rootline.format.Format.is(c.kind(), "syslog") && c.preference() > primary.preference()
                     && (pending.test(c) || usable(c, bootTimeKnown, host))).findFirst().orElse(null);
         }
         return Optional.of(new Choice(primary, before));
@@ -90,7 +89,7 @@ public final class KernelLogChoice {
         if (!copy.status().usable()) {
             return false;
         }
-        if (copy.kind() != ArtifactKind.SYSLOG) {
+        if (!io.rootline.format.Format.is(copy.kind(), "syslog")) {
             return bootTimeKnown || clockStamps(copy) > 0;
         }
         return number(copy, "syslog.kernel_lines") > 0 && ("path".equals(copy.located()) || thisHosts(copy, host));
@@ -118,7 +117,7 @@ public final class KernelLogChoice {
 
     /** Whether a ring buffer holds the whole boot (its parser judged by its first line). Syslog copies do not wrap. */
     public static boolean fromBoot(ParsedArtifact copy) {
-        return copy.kind() != ArtifactKind.KERNEL_LOG || number(copy, "kernel-log.from_boot") > 0;
+        return !io.rootline.format.Format.is(copy.kind(), "kernel-log") || number(copy, "kernel-log.from_boot") > 0;
     }
 
     /** The stamps a copy wrote in wall-clock time ({@code dmesg -T}), as its parser counted them. */
@@ -160,7 +159,7 @@ public final class KernelLogChoice {
         }
         if (LOGICAL.equals(a.logical()) && "path".equals(a.located())) {
             int p = a.preference();
-            if (a.kind() == ArtifactKind.SYSLOG) {
+            if (io.rootline.format.Format.is(a.kind(), "syslog")) {
                 if (usable(a, false, null)) {
                     syslogCopies.add(p);
                 }

@@ -1,6 +1,5 @@
 package io.rootline.locate;
 
-import io.rootline.parse.ArtifactKind;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -21,81 +20,30 @@ import java.util.Set;
  */
 public final class ArtifactCatalog {
 
-    private static final List<LogicalArtifact> ARTIFACTS = List.of(
-            new LogicalArtifact("netstat-s", ArtifactKind.NETSTAT_S, List.of(
-                    "sos_commands/networking/netstat_-s"), false, "netstat -s: protocol counters"),
-            new LogicalArtifact("kernel-log", ArtifactKind.KERNEL_LOG, List.of(
-                    "sos_commands/kernel/dmesg",
-                    "sos_commands/kernel/dmesg_-T",
-                    "sos_commands/general/dmesg",
-                    "var/log/dmesg"), false, "dmesg: kernel ring buffer")
-                    // syslog keeps the kernel's lines too, with wall-clock stamps and for longer
-                    // than the ring buffer; kern.log holds only them, the journal everything
-                    .orElse(ArtifactKind.SYSLOG, List.of(
-                            "var/log/kern.log",
-                            "var/log/messages",
-                            "var/log/syslog",
-                            "sos_commands/logs/journalctl_--no-pager",
-                            "sos_commands/logs/journalctl_--no-pager_--boot",
-                            "sos_commands/logs/journalctl_--no-pager_--catalog_--boot",
-                            "sos_commands/logs/journalctl_--all_--this-boot_--no-pager")),
-            new LogicalArtifact("conntrack-table", ArtifactKind.CONNTRACK, List.of(
-                    "proc/net/nf_conntrack",
-                    "sos_commands/conntrack/conntrack_-L_-o_extended",
-                    "sos_commands/conntrack/conntrack_-L",
-                    "proc/net/ip_conntrack"), false, "connection-tracking table dump"),
-            new LogicalArtifact("sysctl", ArtifactKind.SYSCTL, List.of(
-                    "sos_commands/kernel/sysctl_-a"), false, "sysctl -a: kernel settings"),
-            new LogicalArtifact("ip-link", ArtifactKind.IP_LINK, List.of(
-                    "sos_commands/networking/ip_-s_-d_link",
-                    "sos_commands/networking/ip_-d_-s_link",
-                    "sos_commands/networking/ip_-s_link",
-                    "sos_commands/networking/ip_link"), false, "ip -s link: interface counters"),
-            new LogicalArtifact("date", ArtifactKind.DATE, List.of(
-                    "sos_commands/date/date",
-                    "sos_commands/general/date"), false, "date: local clock at capture"),
-            new LogicalArtifact("date-utc", ArtifactKind.DATE, List.of(
-                    "sos_commands/date/date_--utc",
-                    "sos_commands/general/date_--utc"), false, "date --utc: UTC clock at capture"),
-            new LogicalArtifact("timedatectl", ArtifactKind.TIMEDATECTL, List.of(
-                    "sos_commands/systemd/timedatectl",
-                    "sos_commands/date/timedatectl",
-                    "sos_commands/systemd/timedatectl_status"), false, "timedatectl: zone and clocks"),
-            new LogicalArtifact("timezone", ArtifactKind.TIMEZONE, List.of(
-                    "etc/timezone"), false, "/etc/timezone: the Olson zone name"),
-            new LogicalArtifact("uptime", ArtifactKind.UPTIME, List.of(
-                    "sos_commands/host/uptime",
-                    "sos_commands/general/uptime"), false, "uptime"),
-            new LogicalArtifact("proc-uptime", ArtifactKind.PROC_UPTIME, List.of(
-                    "proc/uptime"), false, "/proc/uptime: seconds since boot"),
-            new LogicalArtifact("proc-stat", ArtifactKind.PROC_STAT, List.of(
-                    "proc/stat"), false, "/proc/stat: boot time"),
-            new LogicalArtifact("meminfo", ArtifactKind.MEMINFO, List.of(
-                    "proc/meminfo"), false, "/proc/meminfo"),
-            new LogicalArtifact("free", ArtifactKind.FREE, List.of(
-                    "sos_commands/memory/free"), false, "free"),
-            new LogicalArtifact("hostname", ArtifactKind.HOSTNAME, List.of(
-                    "sos_commands/host/hostname",
-                    "sos_commands/general/hostname",
-                    "etc/hostname"), false, "hostname"),
-            new LogicalArtifact("uname", ArtifactKind.UNAME, List.of(
-                    "sos_commands/kernel/uname_-a",
-                    "sos_commands/general/uname_-a"), false, "uname -a"),
-            new LogicalArtifact("proc-net-snmp", ArtifactKind.PROC_NET_SNMP, List.of(
-                    "proc/net/snmp"), false, "/proc/net/snmp: IP, ICMP, TCP and UDP counters"),
-            new LogicalArtifact("proc-net-netstat", ArtifactKind.PROC_NET_SNMP, List.of(
-                    "proc/net/netstat"), false, "/proc/net/netstat: TcpExt and IpExt counters"),
-            new LogicalArtifact("sos-version", ArtifactKind.SOS_VERSION, List.of(
-                    "version.txt"), false, "version.txt: the sos release that wrote the report"),
-            new LogicalArtifact("ip-addr", ArtifactKind.IP_ADDR, List.of(
-                    "sos_commands/networking/ip_-d_address",
-                    "sos_commands/networking/ip_address",
-                    "sos_commands/networking/ip_addr",
-                    "sos_commands/networking/ip_-o_addr"), false, "ip addr: interface addresses"),
-            new LogicalArtifact("app-log", ArtifactKind.APP_LOG, List.of(
-                    "var/log/**.log",
-                    "*.log",
-                    "logs/**"), true, "application log"));
+    private static final List<LogicalArtifact> ARTIFACTS = fromFormats(io.rootline.format.Formats.installed());
+
+    /**
+     * The logical artifacts the formats declare, each with every format's places for it, by
+     * rank: the kernel log's ring buffer before the syslog files that keep its lines.
+     */
+    static List<LogicalArtifact> fromFormats(io.rootline.format.Formats formats) {
+        List<LogicalArtifact> artifacts = new ArrayList<>();
+        for (io.rootline.format.Format.Artifact declared : formats.artifacts()) {
+            List<Object[]> ranked = new ArrayList<>();
+            for (io.rootline.format.Format f : formats.all()) {
+                for (io.rootline.format.Format.Source s : f.sources()) {
+                    if (s.artifact().equals(declared.name())) {
+                        ranked.add(new Object[] {s.rank(), f == formats.declaring(declared.name()) ? 0 : 1, s.path(), f});
+                    }
+                }
+            }
+            ranked.sort(java.util.Comparator.<Object[]>comparingInt(o -> (int) o[0]).thenComparingInt(o -> (int) o[1]));
+            List<LogicalArtifact.Source> sources = ranked.stream()
+                    .map(o -> new LogicalArtifact.Source((String) o[2], (io.rootline.format.Format) o[3])).toList();
+            artifacts.add(new LogicalArtifact(declared.name(), sources, declared.many(), declared.description()));
+        }
+        return List.copyOf(artifacts);
+    }
 
     /**
      * Top-level folders of a host's root, which sos copies file by file: a file there is at a
@@ -128,8 +76,9 @@ public final class ArtifactCatalog {
     }
 
     /** The logical artifact a kind stands for when it was found by content rather than path. */
-    public static LogicalArtifact forKind(ArtifactKind kind) {
-        return ARTIFACTS.stream().filter(a -> a.readsAs(kind)).findFirst().orElseThrow();
+    public static LogicalArtifact forKind(io.rootline.format.Format kind) {
+        String first = kind.sources().get(0).artifact();
+        return byName(first).orElseThrow();
     }
 
     /**
@@ -171,9 +120,9 @@ public final class ArtifactCatalog {
     }
 
     /** A path pattern of an artifact, compiled once: every member of every bundle is matched against them. */
-    private record Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher,
+    private record Pattern(String path, LogicalArtifact artifact, io.rootline.format.Format kind, int preference, PathMatcher matcher,
                            String literalPrefix, String literalTail, boolean crossesFolders) {
-        Pattern(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, PathMatcher matcher) {
+        Pattern(String path, LogicalArtifact artifact, io.rootline.format.Format kind, int preference, PathMatcher matcher) {
             this(path, artifact, kind, preference, matcher, literalPrefixOf(path), literalTailOf(path), crossesFolders(path));
         }
 
@@ -253,6 +202,44 @@ public final class ArtifactCatalog {
                 }
             }
         }
+        GLOBS.sort(specificFirst());
+    }
+
+    /**
+     * Patterns by specificity, not by the order formats were declared in: an exact path
+     * before any pattern (see {@link #match}); then the longer literal start
+     * ({@code var/log/nginx/*.log} before {@code var/log/**.log}); then the more literal
+     * characters; then fewer "**"; then the artifact's own preference.
+     */
+    private static java.util.Comparator<Pattern> specificFirst() {
+        return java.util.Comparator.<Pattern>comparingInt(p -> -p.literalPrefix().length())
+                .thenComparingInt(p -> -literalCharacters(p.path()))
+                .thenComparingInt(p -> p.path().split("\\*\\*", -1).length)
+                .thenComparingInt(Pattern::preference)
+                .thenComparing(Pattern::path);
+    }
+
+    private static int literalCharacters(String glob) {
+        int n = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            n += "*?[]{}".indexOf(glob.charAt(i)) < 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Of these artifacts' patterns, the glob that takes {@code path} (for tests of {@link #specificFirst}), or null. */
+    static String mostSpecific(List<LogicalArtifact> artifacts, String path) {
+        List<Pattern> globs = new ArrayList<>();
+        for (LogicalArtifact artifact : artifacts) {
+            for (int i = 0; i < artifact.sources().size(); i++) {
+                LogicalArtifact.Source source = artifact.sources().get(i);
+                globs.add(new Pattern(source.path(), artifact, source.kind(), i,
+                        FileSystems.getDefault().getPathMatcher("glob:" + source.path())));
+            }
+        }
+        globs.sort(specificFirst());
+        Path asPath = Path.of(path);
+        return globs.stream().filter(p -> p.mayMatch(path) && p.matcher().matches(asPath)).map(Pattern::path).findFirst().orElse(null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.rootline.locate;
 
-import io.rootline.parse.ArtifactKind;
 
 /**
  * What the locator decided about one bundle member.
@@ -12,5 +11,5 @@ import io.rootline.parse.ArtifactKind;
  * @param how        "path" when its place told, "content" when sniffing did
  * @param note       something to tell about it (null when nothing)
  */
-public record Location(String path, LogicalArtifact artifact, ArtifactKind kind, int preference, String how, String note) {
+public record Location(String path, LogicalArtifact artifact, io.rootline.format.Format kind, int preference, String how, String note) {
 }

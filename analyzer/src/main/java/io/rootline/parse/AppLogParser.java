@@ -320,6 +320,15 @@ final class AppLogParser implements ArtifactParser {
         return true;
     }
 
+    /** The names this format supplies: an event per application failure of {@code exception-kinds.tsv}, and the counts. */
+    static List<io.rootline.format.Name> names() {
+        List<io.rootline.format.Name> names = new java.util.ArrayList<>();
+        ExceptionKinds.kinds().forEach(k -> names.add(io.rootline.format.Name.event(k)));
+        names.add(io.rootline.format.Name.fact("app-log.records"));
+        names.add(io.rootline.format.Name.fact("app-log.exception_records"));
+        return names;
+    }
+
     @Override
     public boolean recognizes(List<String> head) {
         return HeadLines.aThirdFit(head, text -> {

@@ -23,7 +23,7 @@ public final class ArtifactBuilder {
     public static final int MAX_PROBLEMS = 20;
 
     private final String path;
-    private final ArtifactKind kind;
+    private final io.rootline.format.Format kind;
     private final String logical;
     private final String located;
     private final int preference;
@@ -46,7 +46,7 @@ public final class ArtifactBuilder {
     private boolean cutShort;
     private String failure;
 
-    public ArtifactBuilder(String path, ArtifactKind kind, String logical, String located, int preference) {
+    public ArtifactBuilder(String path, io.rootline.format.Format kind, String logical, String located, int preference) {
         this.path = path;
         this.kind = kind;
         this.logical = logical;

@@ -51,6 +51,24 @@ final class ConntrackParser implements ArtifactParser {
     /** The flags of the entry being counted, as ids. */
     private final int[] entryFlags = new int[64];
     private long entries;
+    /** The states conntrack prints (TCP's, SCTP's and DCCP's), as {@code conntrack.state.<STATE>}. */
+    static final java.util.Set<String> STATES = names("conntrack.state.", "NONE", "SYN_SENT", "SYN_RECV", "ESTABLISHED",
+            "FIN_WAIT", "CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE", "LISTEN", "SYN_SENT2", "CLOSED", "COOKIE_WAIT",
+            "COOKIE_ECHOED", "SHUTDOWN_SENT", "SHUTDOWN_RECD", "SHUTDOWN_ACK_SENT", "HEARTBEAT_SENT", "HEARTBEAT_ACKED",
+            "REQUEST", "RESPOND", "PARTOPEN", "OPEN", "CLOSEREQ", "TIMEWAIT", "IGNORE", "INVALID");
+
+    /** The flags of an entry ("[ASSURED]"), as {@code conntrack.flag.<FLAG>}. */
+    static final java.util.Set<String> FLAGS = names("conntrack.flag.", "ASSURED", "UNREPLIED", "OFFLOAD", "HW_OFFLOAD",
+            "SEEN_REPLY", "DYING", "FIXED_TIMEOUT", "EXPECTED", "CONFIRMED", "UNTRACKED");
+
+    private static java.util.Set<String> names(String prefix, String... names) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (String n : names) {
+            set.add(prefix + n);
+        }
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
     private final NameIds protocolNames = new NameIds();
     private final NameIds stateNames = new NameIds();
     private final NameIds flagNames = new NameIds();

@@ -10,20 +10,34 @@ import io.rootline.model.Fact;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Reads {@code ip -s link} into per-interface counters, {@code iface.<name>.<direction>_<column>},
- * using the column names of each header so that old and new iproute2 layouts read alike.
- * "overrun" (old) and "missed" (new) name the same counter; both are kept as written.
+ * Reads {@code ip -s link} into per-interface counters, {@code iface.<direction>_<column>}
+ * labelled by {@code iface}, using the column names of each header so that old and new
+ * iproute2 layouts read alike. "overrun" (old) and "missed" (new) name the same counter; both
+ * are kept as written.
  *
- * <p>For the grammar's sample it yields {@code iface.eth0.rx_bytes = 7367887086237},
- * {@code iface.eth0.rx_dropped = 0}, {@code iface.eth0.rx_errors_crc = 0},
- * {@code iface.eth0.tx_carrier = 0}, ... and, over all interfaces but loopback,
- * {@code iface.total.rx_dropped} and friends. Per-VF statistics are read and skipped.
+ * <p>For the grammar's sample it yields {@code iface.rx_bytes{iface=eth0} = 7367887086237},
+ * {@code iface.rx_dropped{iface=eth0} = 0}, {@code iface.rx_errors_crc{iface=eth0} = 0},
+ * {@code iface.tx_carrier{iface=eth0} = 0}, ... Rules sum them over interfaces themselves
+ * ({@code sum(iface.rx_dropped where iface != 'lo')}). Per-VF statistics are read and skipped.
  */
 final class IpLinkParser implements ArtifactParser {
+
+    /** The columns iproute2 prints, by direction, as the names this format supplies. */
+    private static final List<String> COLUMNS = List.of("rx_bytes", "rx_packets", "rx_errors", "rx_dropped", "rx_overrun",
+            "rx_missed", "rx_mcast", "rx_nohandler", "rx_otherhost", "rx_errors_length", "rx_errors_crc", "rx_errors_frame",
+            "rx_errors_fifo", "rx_errors_missed", "rx_errors_overrun", "tx_bytes", "tx_packets", "tx_errors", "tx_dropped",
+            "tx_carrier", "tx_collsns", "tx_errors_aborted", "tx_errors_fifo", "tx_errors_window", "tx_errors_heartbeat",
+            "tx_errors_transns");
+
+    static List<io.rootline.format.Name> names() {
+        List<io.rootline.format.Name> names = new java.util.ArrayList<>();
+        names.add(io.rootline.format.Name.fact("iface.flags", "iface"));
+        COLUMNS.forEach(c -> names.add(io.rootline.format.Name.fact("iface." + c, "iface")));
+        return names;
+    }
 
     private final GrammarDriver<io.rootline.grammar.IpLinkParser> grammar =
             GrammarDriver.of(IpLinkLexer::new, io.rootline.grammar.IpLinkParser::new);
@@ -31,7 +45,6 @@ final class IpLinkParser implements ArtifactParser {
     private boolean inVf;
     private String prefix;
     private List<String> columns;
-    private final Map<String, BigDecimal> totals = new TreeMap<>();
 
     @Override
     public void line(int number, String text, ArtifactBuilder out) {
@@ -48,7 +61,7 @@ final class IpLinkParser implements ArtifactParser {
             link = at > 0 ? name.substring(0, at) : name;
             inVf = false;
             columns = null;
-            out.fact(Fact.text("iface." + link + ".flags", header.flags.getText(), out.evidence(number, text)));
+            out.fact(Fact.labelledText("iface.flags", Map.of("iface", link), header.flags.getText(), out.evidence(number, text)));
         } else if (line instanceof VfHeaderContext) {
             inVf = true;
             columns = null;
@@ -78,16 +91,8 @@ final class IpLinkParser implements ArtifactParser {
         for (int i = 0; i < Math.min(values.size(), columns.size()); i++) {
             String column = prefix + columns.get(i);
             BigDecimal value = new BigDecimal(values.get(i).getText());
-            out.fact(Fact.number("iface." + link + "." + column, value, out.evidence(number, text)));
-            if (!link.equals("lo")) {
-                totals.merge(column, value, BigDecimal::add);
-            }
+            out.fact(Fact.labelled("iface." + column, Map.of("iface", link), value, out.evidence(number, text)));
         }
-    }
-
-    @Override
-    public void finish(ArtifactBuilder out) {
-        totals.forEach((column, value) -> out.fact(Fact.number("iface.total." + column, value, null)));
     }
 
     /**

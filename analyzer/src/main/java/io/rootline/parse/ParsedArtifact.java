@@ -26,7 +26,7 @@ import java.util.TreeMap;
  *                     counted, not kept (so at no time and in no burst)
  * @param firstStamp   the stamp of its first stamped line, for logs: where the time it covers begins (null when none)
  */
-public record ParsedArtifact(String path, ArtifactKind kind, String logical, String located, int preference, ArtifactStatus status,
+public record ParsedArtifact(String path, io.rootline.format.Format kind, String logical, String located, int preference, ArtifactStatus status,
                              long lines, long unknownLines, List<String> problems, List<String> notes,
                              List<Fact> facts, EventLog events, Map<String, Long> pastLimit, List<Table> tables,
                              io.rootline.model.Stamp firstStamp) {
@@ -44,12 +44,12 @@ public record ParsedArtifact(String path, ArtifactKind kind, String logical, Str
      * A copy that is not parsed because a better-placed copy stands for its logical
      * artifact: its place and format, and nothing read from it.
      */
-    public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference) {
+    public static ParsedArtifact skipped(String path, io.rootline.format.Format kind, String logical, String located, int preference) {
         return skipped(path, kind, logical, located, preference, List.of());
     }
 
     /** @param where notes saying where the bundle stores it ("stored in sos_commands/logs.xz"), kept though nothing is read */
-    public static ParsedArtifact skipped(String path, ArtifactKind kind, String logical, String located, int preference,
+    public static ParsedArtifact skipped(String path, io.rootline.format.Format kind, String logical, String located, int preference,
                                          List<String> where) {
         return new ParsedArtifact(path, kind, logical, located, preference, ArtifactStatus.SKIPPED, 0, 0, List.of(),
                 where, List.of(), new EventLog(path), Map.of(), List.of(), null);

@@ -315,7 +315,7 @@ public final class RuleEngine {
         }
 
         for (String key : rule.evidenceFacts()) {
-            Fact fact = input.facts().get(key);
+            Fact fact = input.facts().one(key).orElse(null);
             if (fact != null && fact.evidence() != null) {
                 if (!evidence.contains(fact.evidence())) {
                     evidence.add(fact.evidence()); // two counters of one line are quoted once
@@ -519,7 +519,7 @@ public final class RuleEngine {
             if (v != null) {
                 return v;
             }
-            Fact fact = input.facts().get(name);
+            Fact fact = input.facts().one(name).orElse(null);
             if (fact == null) {
                 return null;
             }

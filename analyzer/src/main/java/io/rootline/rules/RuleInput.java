@@ -1,7 +1,6 @@
 package io.rootline.rules;
 
 import io.rootline.clock.BundleClock;
-import io.rootline.model.Fact;
 import io.rootline.model.Table;
 import io.rootline.timeline.Burst;
 import io.rootline.timeline.PlacedEvent;
@@ -23,7 +22,7 @@ import java.util.function.Predicate;
  * @param collected whether a logical artifact ("kernel-log") is in the bundle
  * @param clock     for times in texts
  */
-public record RuleInput(Map<String, Fact> facts, Map<String, Table> tables, Map<String, List<PlacedEvent>> events,
+public record RuleInput(io.rootline.model.FactStore facts, Map<String, Table> tables, Map<String, List<PlacedEvent>> events,
                         Map<String, List<Burst>> bursts, Map<String, Long> pastLimit, Predicate<String> collected,
                         BundleClock clock) {
 }

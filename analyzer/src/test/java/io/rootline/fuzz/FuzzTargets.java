@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.rootline.Analyzer;
 import io.rootline.bundle.Limits;
-import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ArtifactStatus;
 import io.rootline.parse.ParsedArtifact;
 import io.rootline.report.Report;
@@ -45,14 +44,15 @@ class FuzzTargets {
         }
     }
 
-    /** The first byte picks the format, the rest is the artifact's text. */
+    /**
+     * The first line names the format ("ethtool-stats"), the rest is the artifact's text; a first
+     * line the mutations made into no format's name picks one by its hash, so every input
+     * reaches some grammar and every seed reaches its own.
+     */
     @FuzzTest(maxDuration = "20s")
     void grammars(byte[] input) {
-        if (input.length == 0) {
-            return;
-        }
-        ArtifactKind kind = ArtifactKind.values()[Math.floorMod(input[0], ArtifactKind.values().length)];
-        ParsedArtifact a = ParsedFiles.parse(kind, new String(Arrays.copyOfRange(input, 1, input.length), StandardCharsets.UTF_8));
+        Seed seed = Seed.of(input);
+        ParsedArtifact a = ParsedFiles.parse(seed.format(), seed.text());
         assertNotNull(a.status());
         for (String problem : a.problems()) {
             assertTrue(problem.startsWith("line ") || problem.startsWith("… and ") || problem.equals("the file is empty"), problem);
@@ -66,6 +66,18 @@ class FuzzTargets {
         assertTrue(set.size() + set.errors().size() == 1, "one rule or one error per file");
         for (RuleError e : set.errors()) {
             assertTrue(e.line() >= 1 && e.column() >= 1, e.toString());
+        }
+    }
+
+    /** A grammar seed: the format its first line names, and the text after it. */
+    record Seed(io.rootline.format.Format format, String text) {
+        static Seed of(byte[] input) {
+            String all = new String(input, StandardCharsets.UTF_8);
+            int newline = all.indexOf('\n');
+            String name = newline < 0 ? all : all.substring(0, newline);
+            var formats = io.rootline.format.Formats.installed();
+            var format = formats.named(name.strip()).orElseGet(() -> formats.all().get(Math.floorMod(name.hashCode(), formats.all().size())));
+            return new Seed(format, newline < 0 ? "" : all.substring(newline + 1));
         }
     }
 }

@@ -29,7 +29,7 @@ class ConntrackSpliceTest {
             """;
 
     private static ParsedArtifact parse(String text, boolean fastPath) {
-        ArtifactBuilder out = new ArtifactBuilder("sos_commands/conntrack/conntrack_-L_-o_extended", ArtifactKind.CONNTRACK,
+        ArtifactBuilder out = new ArtifactBuilder("sos_commands/conntrack/conntrack_-L_-o_extended", io.rootline.support.Fixtures.format("conntrack"),
                 "conntrack-table", "path", 1);
         try {
             return ArtifactReader.read(out, new ConntrackParser(fastPath), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),

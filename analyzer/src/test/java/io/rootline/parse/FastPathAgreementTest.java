@@ -28,12 +28,12 @@ import org.junit.jupiter.api.TestFactory;
 class FastPathAgreementTest {
 
     /** @param edgeLines lines on the boundaries the fast path judges, each tried alone and inside a record */
-    private record Format(ArtifactKind kind, String grammar, List<String> corpus, Supplier<ArtifactParser> fast,
+    private record Format(io.rootline.format.Format kind, String grammar, List<String> corpus, Supplier<ArtifactParser> fast,
                           Supplier<ArtifactParser> grammarOnly, List<String> edgeLines) {
     }
 
     private static final List<Format> FORMATS = List.of(
-            new Format(ArtifactKind.KERNEL_LOG, "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false),
+            new Format(io.rootline.support.Fixtures.format("kernel-log"), "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false),
                     List.of("[ 3000.000100] nf_conntrack: table full, dropping packet",
                             "[ 3000.000100] nf_conntrack: table full, dropping packet.",
                             "[ 3000.000100] nf_conntrack: table full, dropping packet..",
@@ -50,7 +50,7 @@ class FastPathAgreementTest {
                             "[99999999999999999999999.0] nf_conntrack: table full, dropping packet",
                             "nf_conntrack: table full, dropping packet",
                             "[ 3000.000100] kernel: nf_conntrack: table full, dropping packet")),
-            new Format(ArtifactKind.CONNTRACK, "Conntrack", List.of("conntrack-L"), () -> new ConntrackParser(true), () -> new ConntrackParser(false),
+            new Format(io.rootline.support.Fixtures.format("conntrack"), "Conntrack", List.of("conntrack-L"), () -> new ConntrackParser(true), () -> new ConntrackParser(false),
                     List.of("tcp 6 431999 _ESTABLISHED src=1 dport=80 [ASSURED]", "tcp 6 431999 ESTABLISHED_ src=1 dport=80",
                             "tcp 6 431999 Established src=1", "ipv4 2 tcp 6 src=1 dport=53", "ipv4 2 tcp 6", "ipv4 2 tcp 6 7",
                             "ipv4 2 tcp x src=1", "ipv4 2 tcp 6 1 2 src=1", "tcp 6 1 2 src=1", "tcp 6 [ASSURED]", "tcp 6 src=1 []",
@@ -65,7 +65,7 @@ class FastPathAgreementTest {
                             "tcp 6 dport=1\u0001\u00e9", "tcp 6 dport=1234567", "tcp 6 dport=12345678", "tcp 6 dport=123456789",
                             "tcp 6 src=" + "1".repeat(233) + " dport=22 use=1", "tcp 6 src=" + "1".repeat(236) + " dport=22",
                             "tcp 6 src=" + "1".repeat(239) + " dport=2\u00e9", "tcp 6 src=" + "1".repeat(245) + " dport=22222222 use=1")),
-            new Format(ArtifactKind.APP_LOG, "AppLog", List.of("app-logs"), () -> new AppLogParser(true), () -> new AppLogParser(false),
+            new Format(io.rootline.support.Fixtures.format("app-log"), "AppLog", List.of("app-logs"), () -> new AppLogParser(true), () -> new AppLogParser(false),
                     List.of("java.lang.Exception", "java.lang.Error", "java.lang.xError", "java.lang.XError", "java.lang._Exception",
                             "java.1lang.IOException", "java.lang1.IOException", "$a.B$Exception", "a..BException", ".a.BException",
                             "a.BException.", "BException: x", "a.BExceptionx", "a.B9Exception", "a.9BException", "a.BException[x]",
@@ -80,7 +80,7 @@ class FastPathAgreementTest {
                             "2021-05-08 12:40:5x,204 INFO x", "2021-05-08 12:40:51", "2021-05-08 12:40:51 ",
                             "2021-05-08 12:40:51,20x y", "2021-05-08 12:40:51x y", "2021-05-08 12:40:59.9\tINFO x",
                             "2021-05-08 12:40", "2021-05-08 12:40:51,204 Error")),
-            new Format(ArtifactKind.SYSCTL, "Sysctl", List.of("sysctl-a"), () -> new SysctlParser(true), () -> new SysctlParser(false),
+            new Format(io.rootline.support.Fixtures.format("sysctl"), "Sysctl", List.of("sysctl-a"), () -> new SysctlParser(true), () -> new SysctlParser(false),
                     List.of("net.core.somaxconn = 4096", "net.core.somaxconn=4096", "net.core.somaxconn =4096",
                             "net.core.somaxconn\t=\t4096", "net.core.somaxconn = ", "net.core.somaxconn =", "net.core.somaxconn",
                             "net.core.somaxconn 4096", " net.core.somaxconn = 4096", "=4096", "= 4096",
@@ -88,7 +88,7 @@ class FastPathAgreementTest {
                             "net.core.somaxconn = 4096\r", "net.core.some\rthing = 1", "a=b=c", "a = = b", "a\u0000b = 1",
                             "sysctl: permission denied on key 'fs.protected_fifos'", "sysctl: x = 1", "sysctl:x = 1",
                             "sysctl:  x", "sysctl: = 1", "sysctl:\t= 1", "k\u00e9y = v\u00e4lue", "net.core.somaxconn = 4096  \t ", "net.core.somaxconn = \u000b1")),
-            new Format(ArtifactKind.SYSLOG, "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(true),
+            new Format(io.rootline.support.Fixtures.format("syslog"), "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(true),
                     () -> new SyslogParser(false),
                     List.of("Feb 30 10:00:00 h kernel: x", "Feb 29 10:00:00 h kernel: x", "Apr 31 10:00:00 h kernel: x",
                             "Feb  1 24:00:00 h kernel: x", "Feb  1 23:60:00 h kernel: x", "Feb  1 23:00:60 h kernel: x",
@@ -166,18 +166,18 @@ class FastPathAgreementTest {
             }
             for (int i = 0; i < samples.size(); i++) {
                 String text = samples.get(i);
-                tests.add(DynamicTest.dynamicTest(format.kind().label() + " sample " + i, () -> agree(format, text)));
+                tests.add(DynamicTest.dynamicTest(format.kind().name() + " sample " + i, () -> agree(format, text)));
             }
             for (String line : format.edgeLines()) {
-                tests.add(DynamicTest.dynamicTest(format.kind().label() + " edge " + line, () -> {
+                tests.add(DynamicTest.dynamicTest(format.kind().name() + " edge " + line, () -> {
                     agree(format, line + "\n");
                     agree(format, (line + "\n").getBytes(StandardCharsets.ISO_8859_1)); // an 'é' alone is not UTF-8
                     agree(format, "2021-05-08 12:40:51,204 ERROR [main] c.e.App - failed\n" + line + "\n\tat a.B.c(B.java:1)\n");
                 }));
             }
-            tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
+            tests.add(DynamicTest.dynamicTest(format.kind().name() + " fuzzed lines", () -> agree(format, fuzzed(samples, 20_000, 17))));
             // one byte per character: an 'é' alone is not UTF-8, and the grammar path reads such a line as Latin-1
-            tests.add(DynamicTest.dynamicTest(format.kind().label() + " fuzzed lines, not UTF-8",
+            tests.add(DynamicTest.dynamicTest(format.kind().name() + " fuzzed lines, not UTF-8",
                     () -> agree(format, fuzzed(samples, 5_000, 19).getBytes(StandardCharsets.ISO_8859_1))));
         }
         return tests.stream();
@@ -189,7 +189,7 @@ class FastPathAgreementTest {
      */
     @Test
     void conntrackFastPathTakesEveryCommonEntryShape() {
-        assertTaken(new ConntrackParser(true), ArtifactKind.CONNTRACK, List.of(
+        assertTaken(new ConntrackParser(true), io.rootline.support.Fixtures.format("conntrack"), List.of(
                 "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 secctx=system_u:object_r:unlabeled_t:s0 zone=0 use=2",
                 "ipv4     2 udp      17 171 src=192.168.11.1 dst=192.168.11.2 sport=45669 dport=53 src=192.168.11.2 dst=192.168.11.1 sport=53 dport=45669 [ASSURED] mark=0 secmark=0 use=2",
                 "tcp      6 95 TIME_WAIT src=127.0.0.1 dst=127.0.0.1 sport=37234 dport=6881 src=127.0.0.1 dst=127.0.0.1 sport=6881 dport=37234 [ASSURED] mark=0 use=1",
@@ -200,7 +200,7 @@ class FastPathAgreementTest {
     /** The same for the kernel log's drop message, which a host without a rate limit prints by the million. */
     @Test
     void kernelLogFastPathTakesTheCommonDropMessage() {
-        assertTaken(new KernelLogParser(true), ArtifactKind.KERNEL_LOG, List.of(
+        assertTaken(new KernelLogParser(true), io.rootline.support.Fixtures.format("kernel-log"), List.of(
                 "[86330449.294600] nf_conntrack: table full, dropping packet",
                 "[  351.015025] nf_conntrack: table full, dropping packet.",
                 "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet",
@@ -210,7 +210,7 @@ class FastPathAgreementTest {
     /** The same for syslog: the plain lines of a kernel log and of other programs, and the drop message. */
     @Test
     void syslogFastPathTakesEveryCommonLineShape() {
-        assertTaken(new SyslogParser(true), ArtifactKind.SYSLOG, List.of(
+        assertTaken(new SyslogParser(true), io.rootline.support.Fixtures.format("syslog"), List.of(
                 "Feb 23 16:44:36 web-01 kernel: nf_conntrack: table full, dropping packet",
                 "May  8 12:40:51 web-01 kernel: [86330449.294600] nf_conntrack: table full, dropping packet.",
                 "Feb  4 09:34:10 compute4 kernel: [    0.000000] Linux version 5.4.0-97-generic (buildd@lcy02-amd64-032)",
@@ -252,11 +252,11 @@ class FastPathAgreementTest {
         for (int limit = 0; limit <= 8; limit++) {
             int keep = limit;
             tests.add(DynamicTest.dynamicTest("kernel log, " + keep + " kept", () -> assertEquals(
-                    render(readKeeping(keep, ArtifactKind.KERNEL_LOG, new KernelLogParser(false), kernel)),
-                    render(readKeeping(keep, ArtifactKind.KERNEL_LOG, new KernelLogParser(true), kernel)))));
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(false), kernel)),
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(true), kernel)))));
             tests.add(DynamicTest.dynamicTest("syslog, " + keep + " kept", () -> assertEquals(
-                    render(readKeeping(keep, ArtifactKind.SYSLOG, new SyslogParser(false), syslog)),
-                    render(readKeeping(keep, ArtifactKind.SYSLOG, new SyslogParser(true), syslog)))));
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(false), syslog)),
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(true), syslog)))));
         }
         return tests.stream();
     }
@@ -273,7 +273,7 @@ class FastPathAgreementTest {
                 Feb  1 10:00:05 h kernel: net_ratelimit: 9 callbacks suppressed
                 Feb  1 10:00:06 h kernel: Neighbour table overflow.
                 """;
-        ParsedArtifact a = readKeeping(1, ArtifactKind.SYSLOG, new SyslogParser(true), syslog);
+        ParsedArtifact a = readKeeping(1, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(true), syslog);
         assertEquals(List.of("events from line 2 on were counted, not kept (kernel.conntrack-table-full ×2, "
                 + "kernel.neighbour-table-overflow ×1, kernel.ratelimit-suppressed ×2, kernel.syn-flooding ×1): 1 were kept"
                 + " (--max-events)"), a.notes());
@@ -283,15 +283,15 @@ class FastPathAgreementTest {
                 "kernel.ratelimit-suppressed", 16L, "kernel.syn-flooding", 1L), a.pastLimit());
     }
 
-    private static ParsedArtifact readKeeping(int events, ArtifactKind kind, ArtifactParser parser, String text) throws IOException {
-        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.label(), "path", 0);
+    private static ParsedArtifact readKeeping(int events, io.rootline.format.Format kind, ArtifactParser parser, String text) throws IOException {
+        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.sources().get(0).artifact(), "path", 0);
         out.keepAtMost(events);
         return ArtifactReader.read(out, parser, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
                 Limits.DEFAULTS.maxLineBytes());
     }
 
-    private static void assertTaken(ArtifactParser parser, ArtifactKind kind, List<String> lines) {
-        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.label(), "path", 0);
+    private static void assertTaken(ArtifactParser parser, io.rootline.format.Format kind, List<String> lines) {
+        ArtifactBuilder out = new ArtifactBuilder("x", kind, kind.sources().get(0).artifact(), "path", 0);
         for (String line : lines) {
             byte[] bytes = line.getBytes(StandardCharsets.US_ASCII);
             assertTrue(parser.fastLine(1, bytes, bytes.length, out), line);
@@ -336,8 +336,8 @@ class FastPathAgreementTest {
         assertEquals(render(read(format.kind(), format.grammarOnly().get(), bytes)), render(read(format.kind(), format.fast().get(), bytes)));
     }
 
-    private static ParsedArtifact read(ArtifactKind kind, ArtifactParser parser, byte[] bytes) throws IOException {
-        return ArtifactReader.read(new ArtifactBuilder("x", kind, kind.label(), "path", 0), parser,
+    private static ParsedArtifact read(io.rootline.format.Format kind, ArtifactParser parser, byte[] bytes) throws IOException {
+        return ArtifactReader.read(new ArtifactBuilder("x", kind, kind.sources().get(0).artifact(), "path", 0), parser,
                 new ByteArrayInputStream(bytes), Limits.DEFAULTS.maxLineBytes());
     }
 

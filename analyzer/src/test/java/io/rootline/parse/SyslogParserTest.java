@@ -21,7 +21,7 @@ class SyslogParserTest {
 
     @Test
     void eachRepeatLineRepeatsTheOriginalLine() {
-        ParsedArtifact a = parse(ArtifactKind.SYSLOG, """
+        ParsedArtifact a = parse(io.rootline.support.Fixtures.format("syslog"), """
                 May  8 12:40:51 h1 kernel: net_ratelimit: 5 callbacks suppressed
                 May  8 12:41:21 h1 last message repeated 2 times
                 May  8 12:41:51 h1 last message repeated 3 times
@@ -32,7 +32,7 @@ class SyslogParserTest {
 
     @Test
     void aRepeatOfALineWithoutAnEventYieldsNone() {
-        ParsedArtifact a = parse(ArtifactKind.SYSLOG, """
+        ParsedArtifact a = parse(io.rootline.support.Fixtures.format("syslog"), """
                 May  8 12:40:51 h1 kernel: nf_conntrack: table full, dropping packet
                 May  8 12:40:52 h1 kernel: eth0: link up
                 May  8 12:40:53 h1 last message repeated 4 times
@@ -46,7 +46,7 @@ class SyslogParserTest {
 
     @Test
     void rsyslogsRepeatCountsItsMessageNTimes() {
-        ParsedArtifact a = parse(ArtifactKind.SYSLOG, """
+        ParsedArtifact a = parse(io.rootline.support.Fixtures.format("syslog"), """
                 May  8 12:40:51 h1 kernel: nf_conntrack: table full, dropping packet
                 May  8 12:41:21 h1 kernel: message repeated 41 times: [ nf_conntrack: table full, dropping packet]
                 May  8 12:41:22 h1 kernel: message repeated 2 times: [ net_ratelimit: 7 callbacks suppressed]
@@ -57,7 +57,7 @@ class SyslogParserTest {
 
     @Test
     void stampsOfEveryLayout() {
-        ParsedArtifact a = parse(ArtifactKind.SYSLOG, """
+        ParsedArtifact a = parse(io.rootline.support.Fixtures.format("syslog"), """
                 2021-05-08T12:40:51.204+08:00 h1 kernel: nf_conntrack: table full, dropping packet
                 2021-05-08T04:40:52+0000 h1 kernel: nf_conntrack: table full, dropping packet
                 Feb 30 12:40:53 h1 kernel: nf_conntrack: table full, dropping packet

@@ -75,4 +75,9 @@ public final class Fixtures {
         System.err.println("the xz program (XZ Utils) is not on the PATH: xz bundles are read with XZ for Java only");
         return List.of(XzDecoder.JAVA);
     }
+
+    /** A registered format, by name. */
+    public static io.rootline.format.Format format(String name) {
+        return io.rootline.format.Formats.installed().get(name);
+    }
 }

@@ -4,7 +4,6 @@ import io.rootline.bundle.Limits;
 import io.rootline.model.Event;
 import io.rootline.model.Fact;
 import io.rootline.parse.ArtifactBuilder;
-import io.rootline.parse.ArtifactKind;
 import io.rootline.parse.ArtifactReader;
 import io.rootline.parse.ParsedArtifact;
 import java.io.ByteArrayInputStream;
@@ -22,7 +21,7 @@ public final class ParsedFiles {
     private ParsedFiles() {
     }
 
-    public static ParsedArtifact parse(ArtifactKind kind, Path file) {
+    public static ParsedArtifact parse(io.rootline.format.Format kind, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(kind, file.getFileName().toString(), in);
         } catch (IOException e) {
@@ -30,21 +29,23 @@ public final class ParsedFiles {
         }
     }
 
-    public static ParsedArtifact parse(ArtifactKind kind, String text) {
+    public static ParsedArtifact parse(io.rootline.format.Format kind, String text) {
         return parse(kind, "sample", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static ParsedArtifact parse(ArtifactKind kind, String name, InputStream in) {
+    private static ParsedArtifact parse(io.rootline.format.Format kind, String name, InputStream in) {
         try {
-            return ArtifactReader.read(new ArtifactBuilder(name, kind, kind.label(), "path", 0), kind.newParser(), in,
+            return ArtifactReader.read(new ArtifactBuilder(name, kind, kind.sources().get(0).artifact(), "path", 0),
+                    kind.newParser(io.rootline.parse.ParserContext.BUNDLED), in,
                     Limits.DEFAULTS.maxLineBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A fact's text, by its key, or by key and labels as {@link Fact#display} writes them ("iface.rx_dropped{iface=eth0}"). */
     public static String fact(ParsedArtifact a, String key) {
-        return a.facts().stream().filter(f -> f.key().equals(key)).map(Fact::text).findFirst()
+        return a.facts().stream().filter(f -> f.display().equals(key)).map(Fact::text).findFirst()
                 .orElseThrow(() -> new AssertionError("no fact " + key + " in " + a.path()));
     }
 

@@ -100,6 +100,10 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (jmh) {
             List<String> args = new ArrayList<>(jmhOptions);
+            if (jmhOptions.stream().noneMatch(o -> o.startsWith("-p"))) {
+                args.add("-p");
+                args.add("kind=" + String.join(",", GrammarBenchmark.formats())); // every registered format
+            }
             args.add("io.rootline.bench.GrammarBenchmark");
             org.openjdk.jmh.Main.main(args.toArray(String[]::new));
             return 0;

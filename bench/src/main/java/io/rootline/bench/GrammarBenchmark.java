@@ -1,7 +1,11 @@
 package io.rootline.bench;
 
 import io.rootline.parse.ArtifactBuilder;
-import io.rootline.parse.ArtifactKind;
+import io.rootline.format.Format;
+import io.rootline.format.Formats;
+import io.rootline.parse.ParserContext;
+import java.util.List;
+import java.util.Map;
 import io.rootline.parse.ArtifactReader;
 import io.rootline.parse.ParsedArtifact;
 import java.io.ByteArrayInputStream;
@@ -36,55 +40,66 @@ public class GrammarBenchmark {
 
     static final int LINES = 10_000;
 
-    @Param({"KERNEL_LOG", "SYSLOG", "CONNTRACK", "APP_LOG", "NETSTAT_S", "SYSCTL", "IP_LINK", "DATE", "TIMEDATECTL", "TIMEZONE",
-        "UPTIME", "PROC_UPTIME", "PROC_STAT", "MEMINFO", "FREE", "HOSTNAME", "UNAME"})
+    /**
+     * The format, by its name; {@code ./rootline bench --jmh} runs every registered format
+     * ({@link #formats}), and a format without a sample below fails at once.
+     */
+    @Param({"kernel-log"})
     public String kind;
 
     private byte[] input;
-    private ArtifactKind artifactKind;
+    private Format format;
 
-    private static final String[] SAMPLES = {
-        "KERNEL_LOG", "[86330449.294600] audit: type=1400 audit(1709251200.123:4421): apparmor=\"DENIED\" operation=\"open\" profile=\"snap.lxd.daemon\"\n",
-        "SYSLOG", "Feb 11 18:58:28 k8s-worker-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\" operation=\"open\"\n",
-        "CONNTRACK", "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 zone=0 use=2\n",
-        "APP_LOG", "2024-03-01 12:40:51,204 INFO  [http-nio-8080-exec-7] OrderController - GET /orders/1182 200 12ms\n",
-        "NETSTAT_S", "    19930900 times the listen queue of a socket overflowed\n",
-        "SYSCTL", "net.netfilter.nf_conntrack_max = 262144\n",
-        "IP_LINK", "    7367887086237 35377694745 0       0       0       0\n",
-        "DATE", "Sat May  8 12:45:10 CST 2021\n",
-        "TIMEDATECTL", "                Time zone: Asia/Shanghai (CST, +0800)\n",
-        "TIMEZONE", "Asia/Shanghai\n",
-        "UPTIME", " 12:45:10 up 114 days,  3:32,  2 users,  load average: 3.12, 2.87, 2.55\n",
-        "PROC_UPTIME", "9862395.00 16864695.45\n",
-        "PROC_STAT", "cpu0 409213660 1120 101002311 3803329005 612904 0 30112004 0 0 0\n",
-        "MEMINFO", "MemTotal:       32779628 kB\n",
-        "FREE", "Mem:       32779628    21440112     1203344      388120    10136172    10525880\n",
-        "HOSTNAME", "93-44-159-aliyun-core\n",
-        "UNAME", "Linux h 3.10.0-957.el7.x86_64 #1 SMP Thu Nov 8 23:39:32 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux\n",
-    };
+    /** A line typical of each format, by format name; {@code GrammarBenchmarkTest} checks every registered format has one. */
+    static final Map<String, String> SAMPLES = Map.ofEntries(
+        Map.entry("kernel-log", "[86330449.294600] audit: type=1400 audit(1709251200.123:4421): apparmor=\"DENIED\" operation=\"open\" profile=\"snap.lxd.daemon\"\n"),
+        Map.entry("syslog", "Feb 11 18:58:28 k8s-worker-4 kernel: [  812.433012] audit: type=1400 audit(1644605908.123:4421): apparmor=\"DENIED\" operation=\"open\"\n"),
+        Map.entry("conntrack", "ipv4     2 tcp      6 431999 ESTABLISHED src=10.0.13.67 dst=10.0.13.109 sport=63473 dport=22 src=10.0.13.109 dst=10.0.13.67 sport=22 dport=63473 [ASSURED] mark=0 zone=0 use=2\n"),
+        Map.entry("app-log", "2024-03-01 12:40:51,204 INFO  [http-nio-8080-exec-7] OrderController - GET /orders/1182 200 12ms\n"),
+        Map.entry("netstat-s", "    19930900 times the listen queue of a socket overflowed\n"),
+        Map.entry("sysctl", "net.netfilter.nf_conntrack_max = 262144\n"),
+        Map.entry("ip-link", "    7367887086237 35377694745 0       0       0       0\n"),
+        Map.entry("date", "Sat May  8 12:45:10 CST 2021\n"),
+        Map.entry("timedatectl", "                Time zone: Asia/Shanghai (CST, +0800)\n"),
+        Map.entry("timezone", "Asia/Shanghai\n"),
+        Map.entry("uptime", " 12:45:10 up 114 days,  3:32,  2 users,  load average: 3.12, 2.87, 2.55\n"),
+        Map.entry("proc-uptime", "9862395.00 16864695.45\n"),
+        Map.entry("proc-stat", "cpu0 409213660 1120 101002311 3803329005 612904 0 30112004 0 0 0\n"),
+        Map.entry("meminfo", "MemTotal:       32779628 kB\n"),
+        Map.entry("free", "Mem:       32779628    21440112     1203344      388120    10136172    10525880\n"),
+        Map.entry("hostname", "93-44-159-aliyun-core\n"),
+        Map.entry("uname", "Linux h 3.10.0-957.el7.x86_64 #1 SMP Thu Nov 8 23:39:32 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux\n"),
+        Map.entry("sos-version", "sosreport: 4.3\n"),
+        Map.entry("ip-addr", "    inet 10.6.3.201/16 brd 10.6.255.255 scope global ens3\n"),
+        Map.entry("proc-net-snmp", "Tcp: 1 200 120000 -1 2345 120000 12 88 31 81234000 80234000 4567 0 88 0\n"));
+
+    /** Lines that need a header above them get one, once. */
+    static final Map<String, String> HEADERS = Map.of(
+        "netstat-s", "TcpExt:\n",
+        "ip-link", "2: eth0: <BROADCAST,UP> mtu 1500 qdisc mq state UP\n    RX: bytes  packets  errors  dropped overrun mcast\n",
+        "free", "              total        used        free      shared  buff/cache   available\n",
+        "ip-addr", "2: ens3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n",
+        "proc-net-snmp", "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab InSegs OutSegs RetransSegs InErrs OutRsts InCsumErrors\n");
+
+    /** Every registered format's name: what {@code --jmh} gives {@code -p kind=}. */
+    static List<String> formats() {
+        return Formats.installed().all().stream().map(Format::name).toList();
+    }
 
     @Setup
     public void setup() {
-        artifactKind = ArtifactKind.valueOf(kind);
-        String line = null;
-        for (int i = 0; i < SAMPLES.length; i += 2) {
-            if (SAMPLES[i].equals(kind)) {
-                line = SAMPLES[i + 1];
-            }
+        format = Formats.installed().get(kind);
+        String line = SAMPLES.get(kind);
+        if (line == null) {
+            throw new IllegalStateException("GrammarBenchmark has no sample line of " + kind);
         }
-        // lines that need a header above them get one, once
-        String prefix = switch (kind) {
-            case "NETSTAT_S" -> "TcpExt:\n";
-            case "IP_LINK" -> "2: eth0: <BROADCAST,UP> mtu 1500 qdisc mq state UP\n    RX: bytes  packets  errors  dropped overrun mcast\n";
-            case "FREE" -> "              total        used        free      shared  buff/cache   available\n";
-            default -> "";
-        };
-        input = (prefix + line.repeat(LINES)).getBytes(StandardCharsets.US_ASCII);
+        input = (HEADERS.getOrDefault(kind, "") + line.repeat(LINES)).getBytes(StandardCharsets.US_ASCII);
     }
 
     @Benchmark
     public ParsedArtifact parse() throws IOException {
-        return ArtifactReader.read(new ArtifactBuilder("bench", artifactKind, kind, "path", 0), artifactKind.newParser(),
+        return ArtifactReader.read(new ArtifactBuilder("bench", format, format.sources().get(0).artifact(), "path", 0),
+                format.newParser(ParserContext.BUNDLED),
                 new ByteArrayInputStream(input), 1 << 20);
     }
 }

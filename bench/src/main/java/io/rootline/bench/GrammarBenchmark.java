@@ -58,7 +58,9 @@ public class GrammarBenchmark {
         Map.entry("app-log", "2024-03-01 12:40:51,204 INFO  [http-nio-8080-exec-7] OrderController - GET /orders/1182 200 12ms\n"),
         Map.entry("netstat-s", "    19930900 times the listen queue of a socket overflowed\n"),
         Map.entry("sysctl", "net.netfilter.nf_conntrack_max = 262144\n"),
-        Map.entry("ip-link", "    7367887086237 35377694745 0       0       0       0\n"),
+        // a link's statistics are numbers under their header: the unit repeated is a whole link
+        Map.entry("ip-link", "2: eth0: <BROADCAST,UP> mtu 1500 qdisc mq state UP\n    RX: bytes  packets  errors  dropped overrun mcast\n"
+                + "    7367887086237 35377694745 0       0       0       0\n"),
         Map.entry("date", "Sat May  8 12:45:10 CST 2021\n"),
         Map.entry("timedatectl", "                Time zone: Asia/Shanghai (CST, +0800)\n"),
         Map.entry("timezone", "Asia/Shanghai\n"),
@@ -71,15 +73,15 @@ public class GrammarBenchmark {
         Map.entry("uname", "Linux h 3.10.0-957.el7.x86_64 #1 SMP Thu Nov 8 23:39:32 UTC 2018 x86_64 x86_64 x86_64 GNU/Linux\n"),
         Map.entry("sos-version", "sosreport: 4.3\n"),
         Map.entry("ip-addr", "    inet 10.6.3.201/16 brd 10.6.255.255 scope global ens3\n"),
-        Map.entry("proc-net-snmp", "Tcp: 1 200 120000 -1 2345 120000 12 88 31 81234000 80234000 4567 0 88 0\n"));
+        // values under their names: the unit repeated is the pair
+        Map.entry("proc-net-snmp", "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab InSegs OutSegs RetransSegs InErrs OutRsts InCsumErrors\n"
+                + "Tcp: 1 200 120000 -1 2345 120000 12 88 31 81234000 80234000 4567 0 88 0\n"));
 
     /** Lines that need a header above them get one, once. */
     static final Map<String, String> HEADERS = Map.of(
         "netstat-s", "TcpExt:\n",
-        "ip-link", "2: eth0: <BROADCAST,UP> mtu 1500 qdisc mq state UP\n    RX: bytes  packets  errors  dropped overrun mcast\n",
         "free", "              total        used        free      shared  buff/cache   available\n",
-        "ip-addr", "2: ens3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n",
-        "proc-net-snmp", "Tcp: RtoAlgorithm RtoMin RtoMax MaxConn ActiveOpens PassiveOpens AttemptFails EstabResets CurrEstab InSegs OutSegs RetransSegs InErrs OutRsts InCsumErrors\n");
+        "ip-addr", "2: ens3: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000\n");
 
     /** Every registered format's name: what {@code --jmh} gives {@code -p kind=}. */
     static List<String> formats() {

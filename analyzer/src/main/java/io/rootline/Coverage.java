@@ -64,7 +64,7 @@ final class Coverage {
 
         Set<String> readByRules = new HashSet<>();
         for (String name : outcomes.namesRead()) {
-            readByRules.addAll(ArtifactCatalog.providers(name));
+            readByRules.addAll(io.rootline.rules.Vocabulary.installed().providers(name));
         }
         List<Reach.File> readByNoRule = new ArrayList<>();
         for (ParsedArtifact a : artifacts.used(many)) {

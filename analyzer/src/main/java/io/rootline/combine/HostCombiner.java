@@ -11,18 +11,33 @@ import java.util.Optional;
  * else free), {@code host.arch_bits} (uname -a; 64 assumed, and said, when absent) and
  * {@code host.uptime_seconds}, {@code host.uptime_days} (from the clock: capture minus boot).
  */
-public final class HostCombiner {
+public final class HostCombiner implements Combiner {
 
     /** The logical artifacts the host's facts are read from. */
     public static final List<String> READS = List.of("hostname", "meminfo", "free", "uname");
 
-    private HostCombiner() {
+    public HostCombiner() {
     }
 
     /**
      * @param clock the bundle's clock, for {@code host.uptime_seconds} and {@code host.uptime_days}
      *              (capture time minus boot time): the time since-boot counters grew over
      */
+    @Override
+    public String name() {
+        return "host";
+    }
+
+    @Override
+    public List<Output> writes() {
+        List<String> boot = List.of("proc-stat", "proc-uptime", "uptime");
+        return List.of(new Output(io.rootline.format.Name.fact("host.name"), List.of("hostname", "uname")),
+                new Output(io.rootline.format.Name.fact("host.ram_bytes"), List.of("meminfo", "free")),
+                new Output(io.rootline.format.Name.fact("host.arch_bits"), List.of("uname")),
+                new Output(io.rootline.format.Name.fact("host.uptime_seconds"), boot),
+                new Output(io.rootline.format.Name.fact("host.uptime_days"), boot));
+    }
+
     public static List<Fact> combine(BundleArtifacts artifacts, io.rootline.clock.ClockEvidence clock, List<String> assumptions) {
         List<Fact> facts = new ArrayList<>();
         if (clock.capturedAt() != null && clock.bootedAt() != null) {

@@ -468,38 +468,4 @@ public final class ArtifactCatalog {
         return slash < 0 ? "" : path.substring(0, slash);
     }
 
-    /**
-     * Which logical artifacts supply a fact key or event kind, by its prefix, best first
-     * (any one will do), so that a rule needing "sysctl.net.netfilter.nf_conntrack_max" on a
-     * bundle without sysctl says "needs sysctl" instead of passing. Empty for names no
-     * artifact supplies.
-     */
-    public static List<String> providers(String name) {
-        for (String[] p : PROVIDERS) {
-            if (name.equals(p[0]) || name.startsWith(p[0] + ".")) {
-                return List.of(p).subList(1, p.length);
-            }
-        }
-        return List.of();
-    }
-
-    /** The best provider of a name ({@link #providers}), if any. */
-    public static Optional<String> provider(String name) {
-        return providers(name).stream().findFirst();
-    }
-
-    private static final String[][] PROVIDERS = {
-        // netstat -s prints what /proc/net/netstat (the Ext sections) and /proc/net/snmp hold
-        {"netstat.TcpExt", "netstat-s", "proc-net-netstat"}, {"netstat.IpExt", "netstat-s", "proc-net-netstat"},
-        {"netstat.MPTcpExt", "netstat-s", "proc-net-netstat"},
-        {"netstat", "netstat-s", "proc-net-snmp"}, {"kernel", "kernel-log"}, {"kernel-log", "kernel-log"},
-        {"conntrack", "conntrack-table"}, {"sysctl", "sysctl"}, {"iface", "ip-link"},
-        {"app", "app-log"}, {"app-log", "app-log"}, {"date", "date"}, {"timedatectl", "timedatectl"}, {"timezone", "timezone"},
-        {"uptime", "uptime"}, {"proc.uptime", "proc-uptime"}, {"proc.stat", "proc-stat"},
-        {"meminfo", "meminfo"}, {"free", "free"}, {"hostname", "hostname"}, {"uname", "uname"},
-        {"host.ram_bytes", "meminfo"}, {"host.name", "hostname"}, {"host.arch_bits", "uname"},
-        // capture minus boot: any of the clock's sources of the boot time will do
-        {"host.uptime_seconds", "proc-stat", "proc-uptime", "uptime"}, {"host.uptime_days", "proc-stat", "proc-uptime", "uptime"},
-        {"sos", "sos-version"}, {"ip-addr", "ip-addr"},
-    };
 }

@@ -18,7 +18,9 @@ public final class KernelLogFormat extends Format {
                 .sniff(13)
                 .freeText()
                 .supplies("kernel-log", Name.fact("kernel-log.stamped_lines"), Name.fact("kernel-log.clock_stamps"),
-                        Name.fact("kernel-log.first_since_boot"), Name.fact("kernel-log.from_boot"))
+                        Name.fact("kernel-log.first_since_boot"), Name.fact("kernel-log.from_boot"),
+                        Name.event(KernelMessages.CONNTRACK_FULL), Name.event(KernelMessages.RATELIMIT),
+                        Name.event(KernelMessages.NEIGHBOUR_OVERFLOW), Name.event(KernelMessages.SYN_FLOODING))
                 .corpus("dmesg", "dmesg-T"));
     }
 }

@@ -31,8 +31,31 @@ final class NetstatNames {
         return NAMES;
     }
 
+    /** The names of every section: what netstat -s prints. */
     static List<Name> names() {
         return List.of(Name.closed("netstat.", NAMES, "Section>.<MibName"),
                 Name.open("netstat.IcmpMsg.", "(In|Out)Type[0-9]+", "InTypeN, OutTypeN"));
+    }
+
+    /**
+     * The names of these sections only: /proc/net/snmp holds Ip, Icmp, IcmpMsg, Tcp, Udp and
+     * UdpLite, /proc/net/netstat the Ext sections, so that a bundle with one of the two files
+     * does not pass a rule whose counter is in the other.
+     */
+    static List<Name> names(String... sections) {
+        Set<String> in = new TreeSet<>();
+        for (String name : NAMES) {
+            for (String section : sections) {
+                if (name.startsWith("netstat." + section + ".")) {
+                    in.add(name);
+                }
+            }
+        }
+        List<Name> names = new java.util.ArrayList<>();
+        names.add(Name.closed("netstat.", in, String.join("|", sections) + ">.<MibName"));
+        if (List.of(sections).contains("IcmpMsg")) {
+            names.add(Name.open("netstat.IcmpMsg.", "(In|Out)Type[0-9]+", "InTypeN, OutTypeN"));
+        }
+        return names;
     }
 }

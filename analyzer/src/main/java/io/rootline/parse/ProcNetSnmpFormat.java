@@ -13,8 +13,8 @@ public final class ProcNetSnmpFormat extends Format {
                 .source("proc-net-snmp", "proc/net/snmp")
                 .source("proc-net-netstat", "proc/net/netstat")
                 .sniff(1)
-                .supplies("proc-net-snmp", NetstatNames.names())
-                .supplies("proc-net-netstat", NetstatNames.names())
+                .supplies("proc-net-snmp", NetstatNames.names("Ip", "Icmp", "IcmpMsg", "Tcp", "Udp", "UdpLite"))
+                .supplies("proc-net-netstat", NetstatNames.names("TcpExt", "IpExt", "MPTcpExt"))
                 .corpus("proc-net-snmp", "proc-net-netstat"));
     }
 }

@@ -44,6 +44,202 @@ sealed interface Expr {
     interface Scope {
         /** The value of a name, or null when the bundle lacks it. */
         Object lookup(String name);
+
+        /** The values of a labelled name, one per label combination; empty for a name with one value or none. */
+        default List<io.rootline.model.Fact> rows(String name) {
+            return List.of();
+        }
+
+        /** This scope inside one row of an aggregate or a for_each: its labels read by name, labelled names at them. */
+        default Scope at(java.util.Map<String, String> labels) {
+            return new RowScope(this, labels);
+        }
+    }
+
+    /**
+     * A scope at one combination of labels ({@code cpu=3}): a label's name gives its value, and
+     * a labelled name gives the sum of its values whose labels agree with the row's (so a row
+     * of an interface reads a per-queue counter summed over the queues).
+     */
+    record RowScope(Scope parent, java.util.Map<String, String> labels) implements Scope {
+        public Object lookup(String name) {
+            String label = labels.get(name);
+            if (label != null) {
+                return label;
+            }
+            List<io.rootline.model.Fact> matching = rows(name);
+            if (!matching.isEmpty()) {
+                if (matching.size() == 1) {
+                    io.rootline.model.Fact f = matching.get(0);
+                    return f.number() != null ? f.number() : f.text();
+                }
+                BigDecimal sum = BigDecimal.ZERO;
+                for (io.rootline.model.Fact f : matching) {
+                    if (f.number() == null) {
+                        throw new IllegalArgumentException(name + " has " + matching.size() + " texts at " + labels + ": not a number to add");
+                    }
+                    sum = sum.add(f.number());
+                }
+                return sum;
+            }
+            return parent.rows(name).isEmpty() ? parent.lookup(name) : null;
+        }
+
+        public List<io.rootline.model.Fact> rows(String name) {
+            List<io.rootline.model.Fact> all = parent.rows(name);
+            if (all.isEmpty()) {
+                return all;
+            }
+            List<io.rootline.model.Fact> matching = new java.util.ArrayList<>();
+            for (io.rootline.model.Fact f : all) {
+                if (agrees(f.labels(), labels)) {
+                    matching.add(f);
+                }
+            }
+            return matching;
+        }
+
+        public Scope at(java.util.Map<String, String> more) {
+            java.util.Map<String, String> merged = new java.util.TreeMap<>(labels);
+            merged.putAll(more);
+            return new RowScope(parent, merged);
+        }
+
+        /** Whether two label sets agree on every label they share. */
+        static boolean agrees(java.util.Map<String, String> a, java.util.Map<String, String> b) {
+            for (var e : b.entrySet()) {
+                String v = a.get(e.getKey());
+                if (v != null && !v.equals(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * An aggregate over the rows of the labelled facts its argument reads: {@code any},
+     * {@code all}, {@code count} (rows where it holds), {@code sum}, {@code max}, {@code min} and
+     * {@code top} (the labels of the row with the largest value). The rows are the label
+     * combinations of the first labelled name read, grouped by {@code by} when given, kept where
+     * {@code where} holds. A row whose value cannot be computed is passed over. An argument
+     * that reads no labelled name is one row.
+     */
+    record Aggregate(String function, Expr arg, List<String> by, Expr where) implements Expr {
+
+        static final Set<String> FUNCTIONS = Set.of("any", "all", "count", "sum", "max", "min", "top");
+
+        public Object eval(Scope scope) {
+            List<java.util.Map<String, String>> rows = rows(scope);
+            BigDecimal best = null;
+            String bestRow = null;
+            BigDecimal sum = BigDecimal.ZERO;
+            long count = 0;
+            long seen = 0;
+            MissingValue missing = null;
+            for (java.util.Map<String, String> row : rows) {
+                Scope in = row.isEmpty() ? scope : scope.at(row);
+                Object value;
+                try {
+                    if (where != null && !bool(where.eval(in))) {
+                        continue;
+                    }
+                    value = arg.eval(in);
+                } catch (MissingValue e) {
+                    missing = missing == null ? e : missing;
+                    continue;
+                }
+                seen++;
+                switch (function) {
+                    case "any", "all", "count" -> count += bool(value) ? 1 : 0;
+                    default -> {
+                        BigDecimal n = number(value);
+                        sum = sum.add(n);
+                        if (best == null || (function.equals("min") ? n.compareTo(best) < 0 : n.compareTo(best) > 0)) {
+                            best = n;
+                            bestRow = describe(row);
+                        }
+                    }
+                }
+            }
+            if (seen == 0 && missing != null && !function.equals("count") && !function.equals("sum")) {
+                throw missing;
+            }
+            return switch (function) {
+                case "any" -> count > 0;
+                case "all" -> count == seen;
+                case "count" -> BigDecimal.valueOf(count);
+                case "sum" -> sum;
+                case "max", "min" -> {
+                    if (best == null) {
+                        throw new MissingValue(firstName());
+                    }
+                    yield best;
+                }
+                case "top" -> {
+                    if (bestRow == null) {
+                        throw new MissingValue(firstName());
+                    }
+                    yield bestRow;
+                }
+                default -> throw new IllegalStateException(function);
+            };
+        }
+
+        /** The label combinations to range over, grouped by {@code by}. */
+        private List<java.util.Map<String, String>> rows(Scope scope) {
+            Set<String> names = new java.util.LinkedHashSet<>();
+            arg.collect(names);
+            if (where != null) {
+                where.collect(names);
+            }
+            for (String name : names) {
+                List<io.rootline.model.Fact> facts = scope.rows(name);
+                if (facts.isEmpty() || facts.get(0).labels().isEmpty()) {
+                    continue;
+                }
+                java.util.Set<java.util.Map<String, String>> rows = new java.util.LinkedHashSet<>();
+                for (io.rootline.model.Fact f : facts) {
+                    if (by.isEmpty()) {
+                        rows.add(f.labels());
+                    } else {
+                        java.util.Map<String, String> group = new java.util.TreeMap<>();
+                        for (String label : by) {
+                            String v = f.labels().get(label);
+                            if (v != null) {
+                                group.put(label, v);
+                            }
+                        }
+                        rows.add(group);
+                    }
+                }
+                return List.copyOf(rows);
+            }
+            return List.of(java.util.Map.of());
+        }
+
+        private String firstName() {
+            Set<String> names = new java.util.TreeSet<>();
+            arg.collect(names);
+            return names.isEmpty() ? function + "()" : names.iterator().next();
+        }
+
+        /** "eth0", or "iface=eth0, queue=3" when the row has several labels. */
+        private static String describe(java.util.Map<String, String> row) {
+            if (row.size() == 1) {
+                return row.values().iterator().next();
+            }
+            StringBuilder b = new StringBuilder();
+            row.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            return b.toString();
+        }
+
+        public void collect(Set<String> names) {
+            arg.collect(names);
+            if (where != null) {
+                where.collect(names);
+            }
+        }
     }
 
     record Literal(Object value) implements Expr {

@@ -25,16 +25,33 @@ final class ExprCompiler {
     private final GrammarDriver<RuleExpressionParser> grammar =
             new GrammarDriver<>(RuleExpressionLexer::new, RuleExpressionParser::new);
 
+    /** Checks the names of what is compiled, when set (a rule being loaded): see {@link NameCheck}. */
+    private NameCheck check;
+
+    /** Checks every expression compiled from now on with {@code check} (null: none). */
+    void checking(NameCheck check) {
+        this.check = check;
+    }
+
+    NameCheck check() {
+        return check;
+    }
+
     /**
      * @param at where the text stands in the rule file, for error positions
-     * @throws RuleException when the text is not an expression or calls an unknown function
+     * @throws RuleException when the text is not an expression, calls an unknown function, or
+     *                       reads a name nothing declares
      */
     Expr compile(String text, YamlNode at) throws RuleException {
         var parsed = grammar.parse(text, RuleExpressionParser::expression);
         if (parsed == null) {
             throw new RuleException(at, "bad expression \"" + text + "\": " + grammar.lastError());
         }
-        return convert(parsed.expr(), at);
+        Expr e = convert(parsed.expr(), at);
+        if (check != null) {
+            check.check(e, at);
+        }
+        return e;
     }
 
     private Expr convert(ExprContext e, YamlNode at) throws RuleException {
@@ -64,13 +81,26 @@ final class ExprCompiler {
         }
         if (e instanceof CallContext c) {
             String function = c.function.getText();
-            if (!Expr.Call.FUNCTIONS.contains(function)) {
-                throw new RuleException(at, "unknown function '" + function + "' (known: "
-                        + String.join(", ", new java.util.TreeSet<>(Expr.Call.FUNCTIONS)) + ")");
-            }
             java.util.List<Expr> args = new java.util.ArrayList<>();
-            for (ExprContext arg : c.expr()) {
+            for (ExprContext arg : c.args) {
                 args.add(convert(arg, at));
+            }
+            boolean grouped = !c.labels.isEmpty() || c.where != null;
+            if (Expr.Aggregate.FUNCTIONS.contains(function) && (args.size() == 1 || grouped)) {
+                if (args.size() != 1) {
+                    throw new RuleException(at, function + "() with by or where takes one argument, not " + args.size());
+                }
+                return new Expr.Aggregate(function, args.get(0), c.labels.stream().map(org.antlr.v4.runtime.Token::getText).toList(),
+                        c.where == null ? null : convert(c.where, at));
+            }
+            if (grouped) {
+                throw new RuleException(at, "by and where belong to an aggregate (" + String.join(", ",
+                        new java.util.TreeSet<>(Expr.Aggregate.FUNCTIONS)) + "), not to " + function + "()");
+            }
+            if (!Expr.Call.FUNCTIONS.contains(function)) {
+                java.util.Set<String> known = new java.util.TreeSet<>(Expr.Call.FUNCTIONS);
+                known.addAll(Expr.Aggregate.FUNCTIONS);
+                throw new RuleException(at, "unknown function '" + function + "' (known: " + String.join(", ", known) + ")");
             }
             int expected = switch (function) {
                 case "min", "max" -> -1;

@@ -106,6 +106,14 @@ record Rule(String id, String title, Severity severity, List<Level> levels, Stri
     }
 
     /** One remediation step: text, an optional guard, optionally repeated for each row of a table. */
-    record Remediation(Template text, Expr when, String forEach, int limit) {
+    /**
+     * A step of the fix: its text, said when {@code when} holds, once, or once per row of
+     * {@code forEach}: a table ({@code conntrack.top_dports}) or a labelled fact, its rows
+     * grouped by {@code by} ({@code nic.rx_missed} by {@code iface}), the largest value first.
+     */
+    record Remediation(Template text, Expr when, String forEach, List<String> by, int limit) {
+        Remediation {
+            by = List.copyOf(by);
+        }
     }
 }

@@ -58,7 +58,7 @@ public final class RuleEngine {
     private static List<String> checked(Rule rule, RuleInput input) {
         Set<String> checked = new LinkedHashSet<>();
         for (String name : rule.decides()) {
-            ArtifactCatalog.providers(name).stream().filter(input.collected()).findFirst().ifPresent(checked::add);
+            Vocabulary.installed().providers(name).stream().filter(input.collected()).findFirst().ifPresent(checked::add);
         }
         return List.copyOf(checked);
     }
@@ -439,24 +439,35 @@ public final class RuleEngine {
     private void remediate(Rule.Remediation step, RuleInput input, Map<String, Object> context, List<io.rootline.model.Phrase> out,
                            List<String> notes) {
         List<Map<String, String>> rows = new ArrayList<>();
+        List<Map<String, String>> rowLabels = new ArrayList<>();
         if (step.forEach() != null) {
             Table table = input.tables().get(step.forEach());
-            if (table == null) {
-                notes.add("a remediation step was not computed: needs "
-                        + ArtifactCatalog.provider(step.forEach()).orElse(step.forEach()));
+            List<Fact> labelled = input.facts().distinct(step.forEach());
+            if (table != null) {
+                rows.addAll(table.rows());
+                table.rows().forEach(r -> rowLabels.add(Map.of()));
+            } else if (!labelled.isEmpty() && !labelled.get(0).labels().isEmpty()) {
+                for (LabelledRow r : LabelledRow.of(labelled, step.by())) {
+                    rows.add(r.fields());
+                    rowLabels.add(r.labels());
+                }
+            } else {
+                notes.add("a remediation step was not computed: needs " + need(step.forEach(), input));
                 return;
             }
-            rows.addAll(table.rows());
             if (step.limit() > 0 && rows.size() > step.limit()) {
                 rows = rows.subList(0, step.limit());
             }
         } else {
             rows.add(Map.of());
+            rowLabels.add(Map.of());
         }
-        for (Map<String, String> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            Map<String, String> row = rows.get(r);
             Map<String, Object> withRow = new HashMap<>(context);
             row.forEach((k, v) -> withRow.put("row." + k, v));
-            FactScope scope = new FactScope(input, withRow);
+            Expr.Scope scope = rowLabels.get(r).isEmpty() ? new FactScope(input, withRow)
+                    : new FactScope(input, withRow).at(rowLabels.get(r));
             try {
                 if (step.when() != null && !Boolean.TRUE.equals(step.when().eval(scope))) {
                     continue;
@@ -490,7 +501,7 @@ public final class RuleEngine {
 
     /** The artifact a name needs, when none of those that supply it was collected. */
     private static java.util.Optional<String> missing(String name, RuleInput input) {
-        List<String> providers = ArtifactCatalog.providers(name);
+        List<String> providers = Vocabulary.installed().providers(name);
         return providers.isEmpty() || providers.stream().anyMatch(input.collected()) ? java.util.Optional.empty()
                 : java.util.Optional.of(providers.get(0));
     }
@@ -511,6 +522,12 @@ public final class RuleEngine {
         FactScope(RuleInput input, Map<String, Object> bound) {
             this.input = input;
             this.bound = bound;
+        }
+
+        @Override
+        public List<Fact> rows(String name) {
+            List<Fact> facts = input.facts().distinct(name);
+            return facts.isEmpty() || facts.get(0).labels().isEmpty() ? List.of() : facts;
         }
 
         @Override

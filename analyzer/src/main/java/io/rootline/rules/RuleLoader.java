@@ -34,10 +34,21 @@ public final class RuleLoader {
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "symptoms");
     private static final Set<String> SYMPTOM_KEYS = Set.of("event", "label", "noun");
     private static final Set<String> EVIDENCE_KEYS = Set.of("facts");
-    private static final Set<String> REMEDIATION_KEYS = Set.of("text", "when", "for_each", "limit");
+    private static final Set<String> REMEDIATION_KEYS = Set.of("text", "when", "for_each", "by", "limit");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final ExprCompiler compiler = new ExprCompiler();
+    private final Vocabulary vocabulary;
+
+    /** A loader checking rules against the names this build declares. */
+    public RuleLoader() {
+        this(Vocabulary.installed());
+    }
+
+    /** A loader checking rules against these names (the build's and a pack's own kernel messages). */
+    public RuleLoader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
 
     /**
      * The rule pack shipped inside rootline, found through the index the build writes next
@@ -111,11 +122,20 @@ public final class RuleLoader {
             throw new RuleException(map.entries().get("id"), "id '" + id + "' must be lower-case letters, digits and '-'");
         }
         String title = text(required(map, "title"), "title");
+        java.util.Set<String> letNames = new java.util.LinkedHashSet<>();
+        if (map.entries().get("let") instanceof YamlNode.MapNode declared) {
+            letNames.addAll(declared.entries().keySet());
+        }
+        NameCheck decision = new NameCheck(vocabulary, java.util.Set.of(), false, Map.of());
+        NameCheck values = new NameCheck(vocabulary, letNames, true, Map.of());
+        compiler.checking(values);
         List<Rule.Level> levels = levels(required(map, "severity"));
         Severity severity = levels.stream().map(Rule.Level::severity).max(Severity::compareTo).orElseThrow();
         String description = optionalText(map, "description");
+        compiler.checking(decision);
         Rule.Condition when = condition(required(map, "when"));
         Rule.Correlation correlation = map.entries().containsKey("correlate") ? correlation(map.entries().get("correlate")) : null;
+        compiler.checking(values);
         Map<String, Expr> let = new LinkedHashMap<>();
         if (map.entries().containsKey("let")) {
             YamlNode.MapNode lets = map(map.entries().get("let"), "a mapping of names to expressions");
@@ -135,7 +155,9 @@ public final class RuleLoader {
             keys(evidence, EVIDENCE_KEYS, "evidence");
             if (evidence.entries().containsKey("facts")) {
                 for (YamlNode item : list(evidence.entries().get("facts")).items()) {
-                    evidenceFacts.add(text(item, "a fact name"));
+                    String name = text(item, "a fact name");
+                    values.check(new Expr.Name(name), item);
+                    evidenceFacts.add(name);
                 }
             }
         }
@@ -145,6 +167,7 @@ public final class RuleLoader {
                 remediation.add(remediation(item));
             }
         }
+        compiler.checking(null);
         return new Rule(id, title, severity, levels, description, file, text, when, correlation, let, summary, summaryAlone,
                 summaryFacts, effect, ratePerDay, evidenceFacts, remediation);
     }
@@ -172,6 +195,9 @@ public final class RuleLoader {
         if (e.containsKey("event") || e.containsKey("pattern")) {
             keys(map, EVENT_KEYS, "event condition");
             String kind = e.containsKey("event") ? text(e.get("event"), "event") : null;
+            if (kind != null && compiler.check() != null) {
+                compiler.check().kind(kind, e.get("event"));
+            }
             SafePattern pattern = null;
             if (e.containsKey("pattern")) {
                 try {
@@ -198,6 +224,9 @@ public final class RuleLoader {
             YamlNode.MapNode s = map(item, "a symptom (event:, label:, noun:)");
             keys(s, SYMPTOM_KEYS, "symptom");
             String kind = text(required(s, "event"), "event");
+            if (compiler.check() != null) {
+                compiler.check().kind(kind, s.entries().get("event"));
+            }
             symptoms.add(new Rule.Symptom(kind, s.entries().containsKey("label") ? text(s.entries().get("label"), "label") : kind,
                     s.entries().containsKey("noun") ? text(s.entries().get("noun"), "noun") : "events"));
         }
@@ -206,17 +235,54 @@ public final class RuleLoader {
 
     private Rule.Remediation remediation(YamlNode node) throws RuleException {
         if (node instanceof YamlNode.Scalar) {
-            return new Rule.Remediation(Template.compile(text(node, "remediation"), node, compiler), null, null, 0);
+            return new Rule.Remediation(Template.compile(text(node, "remediation"), node, compiler), null, null, List.of(), 0);
         }
         YamlNode.MapNode map = map(node, "text, or a mapping with text:");
         keys(map, REMEDIATION_KEYS, "remediation");
-        YamlNode textNode = required(map, "text");
-        Template text = Template.compile(text(textNode, "text"), textNode, compiler);
-        Expr when = map.entries().containsKey("when")
-                ? compiler.compile(text(map.entries().get("when"), "when"), map.entries().get("when")) : null;
         String forEach = map.entries().containsKey("for_each") ? text(map.entries().get("for_each"), "for_each") : null;
         int limit = map.entries().containsKey("limit") ? (int) wholeNumber(map.entries().get("limit"), "limit") : 0;
-        return new Rule.Remediation(text, when, forEach, limit);
+        List<String> by = map.entries().containsKey("by") ? List.of(text(map.entries().get("by"), "by").split("\\s*,\\s*")) : List.of();
+        if (!by.isEmpty() && forEach == null) {
+            throw new RuleException(map.entries().get("by"), "by: groups the rows of a for_each: this step has none");
+        }
+        NameCheck outside = compiler.check();
+        if (forEach != null && outside != null) {
+            compiler.checking(inRows(outside, forEach, by, map.entries().get("for_each")));
+        }
+        try {
+            YamlNode textNode = required(map, "text");
+            Template text = Template.compile(text(textNode, "text"), textNode, compiler);
+            Expr when = map.entries().containsKey("when")
+                    ? compiler.compile(text(map.entries().get("when"), "when"), map.entries().get("when")) : null;
+            return new Rule.Remediation(text, when, forEach, by, limit);
+        } finally {
+            compiler.checking(outside);
+        }
+    }
+
+    /** The check inside a for_each: the table's columns, or a labelled fact's labels and its value, as row fields. */
+    private NameCheck inRows(NameCheck outside, String forEach, List<String> by, YamlNode at) throws RuleException {
+        var table = vocabulary.table(forEach);
+        if (table.isPresent()) {
+            if (!by.isEmpty()) {
+                throw new RuleException(at, "by: groups a labelled fact's rows; " + forEach + " is a table");
+            }
+            return outside.inRows(new java.util.TreeSet<>(table.get().columns()), java.util.Set.of());
+        }
+        List<String> labels = vocabulary.labels(forEach);
+        if (!vocabulary.declares(forEach) || labels.isEmpty()) {
+            String hint = vocabulary.nearest(forEach, false).map(n -> " (did you mean " + n + "?)").orElse("");
+            throw new RuleException(at, "for_each: '" + forEach + "' is neither a table nor a labelled fact anything declares" + hint);
+        }
+        for (String label : by) {
+            if (!labels.contains(label)) {
+                throw new RuleException(at, "by: " + forEach + " has no label '" + label + "' (labels: " + String.join(", ", labels) + ")");
+            }
+        }
+        java.util.Set<String> rowLabels = new java.util.TreeSet<>(by.isEmpty() ? labels : by);
+        java.util.Set<String> fields = new java.util.TreeSet<>(rowLabels);
+        fields.add("value");
+        return outside.inRows(fields, rowLabels);
     }
 
     /** A text: one template, or a list of variants (text:, when:), the first that holds said. */

@@ -9,9 +9,14 @@
  *   max(suggested_max / 8, sysctl.net.netfilter.nf_conntrack_buckets)
  *   exists(conntrack.entries) and conntrack.state.TIME_WAIT > conntrack.entries * 0.3
  *   row.port
+ *   any(softnet.dropped > 0)
+ *   max(nic.rx_missed by iface where iface != 'lo')
  *
  * Names are dotted fact keys ("netstat.TcpExt.ListenDrops"), names bound by `let:`,
- * or fields of the current row ("row.port"). Arithmetic is exact decimal.
+ * or fields of the current row ("row.port"). Arithmetic is exact decimal. An aggregate
+ * (any, all, count, sum, max, min, top) ranges over the labels of the labelled facts in its
+ * argument: `by` groups them first, `where` keeps the rows for which it holds, and inside it
+ * a label's name ("iface", "cpu") is that row's label.
  */
 grammar RuleExpression;
 
@@ -28,7 +33,8 @@ expr
     | left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr     # comparison
     | left=expr AND right=expr                                  # and
     | left=expr OR right=expr                                   # or
-    | function=NAME LPAREN (expr (COMMA expr)*)? RPAREN         # call
+    | function=NAME LPAREN (args+=expr (COMMA args+=expr)*)?
+          (BY labels+=NAME (COMMA labels+=NAME)*)? (WHERE where=expr)? RPAREN   # call
     | NUMBER                                                    # number
     | STRING                                                    # string
     | (TRUE | FALSE)                                            # bool
@@ -36,6 +42,8 @@ expr
     ;
 
 AND     : 'and' ;
+BY      : 'by' ;
+WHERE   : 'where' ;
 OR      : 'or' ;
 NOT     : 'not' ;
 TRUE    : 'true' ;

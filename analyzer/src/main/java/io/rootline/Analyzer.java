@@ -63,6 +63,7 @@ public final class Analyzer {
     static final String RATELIMIT_KIND = "kernel.ratelimit-suppressed";
 
     private final Supplier<RuleSet> rules;
+    private final io.rootline.parse.ParserContext parsers;
     private final Limits limits;
     private final XzDecoder xz;
 
@@ -72,7 +73,7 @@ public final class Analyzer {
     }
 
     public Analyzer(RuleSet rules, Limits limits, XzDecoder xz) {
-        this(() -> rules, limits, xz);
+        this(() -> rules, new io.rootline.parse.ParserContext(rules::messages), limits, xz);
     }
 
     /**
@@ -81,11 +82,21 @@ public final class Analyzer {
      * grammar) takes about as long as reading a small bundle.
      */
     public Analyzer(Supplier<RuleSet> rules, Limits limits) {
-        this(rules, limits, XzDecoder.PREFERRED);
+        this(rules, io.rootline.parse.ParserContext.BUNDLED, limits, XzDecoder.PREFERRED);
     }
 
-    private Analyzer(Supplier<RuleSet> rules, Limits limits, XzDecoder xz) {
+    /**
+     * @param parsers what parsers are made with: the kernel messages of the rules' packs, which
+     *                the reading needs before the rules are asked for (the bundled table's, unless
+     *                a pack adds its own)
+     */
+    public Analyzer(Supplier<RuleSet> rules, io.rootline.parse.ParserContext parsers, Limits limits) {
+        this(rules, parsers, limits, XzDecoder.PREFERRED);
+    }
+
+    private Analyzer(Supplier<RuleSet> rules, io.rootline.parse.ParserContext parsers, Limits limits, XzDecoder xz) {
         this.rules = rules;
+        this.parsers = parsers;
         this.limits = limits;
         this.xz = xz;
     }
@@ -107,7 +118,7 @@ public final class Analyzer {
      * @throws IOException when the bundle cannot be opened at all
      */
     public Report analyze(Path bundle, ReadProgress progress) throws IOException {
-        ArtifactCollector collector = new ArtifactCollector(limits, true);
+        ArtifactCollector collector = new ArtifactCollector(limits, true, parsers);
         return analyze(collector, new BundleReader(limits, xz).read(bundle, collector, progress), deferred -> secondLook(bundle, deferred));
     }
 
@@ -115,7 +126,7 @@ public final class Analyzer {
     private List<ParsedArtifact> secondLook(Path bundle, Map<String, String> deferred) {
         Map<String, String> storedToName = new TreeMap<>();
         deferred.forEach((name, stored) -> storedToName.put(stored, name));
-        ArtifactCollector look = ArtifactCollector.secondLook(limits, storedToName);
+        ArtifactCollector look = ArtifactCollector.secondLook(limits, storedToName, parsers);
         try {
             new BundleReader(limits, xz).read(bundle, look);
         } catch (IOException e) {
@@ -131,7 +142,7 @@ public final class Analyzer {
      * @throws IOException when the stream fails before anything could be read from it
      */
     public Report analyze(InputStream archive, String source) throws IOException {
-        ArtifactCollector collector = new ArtifactCollector(limits, false);
+        ArtifactCollector collector = new ArtifactCollector(limits, false, parsers);
         return analyze(collector, new BundleReader(limits, xz).read(archive, source, collector), deferred -> List.of());
     }
 

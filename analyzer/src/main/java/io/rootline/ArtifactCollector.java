@@ -78,21 +78,26 @@ final class ArtifactCollector implements BundleVisitor {
     /** Artifacts read on trust, by stored path, until the links confirm them. */
     private final Map<String, ParsedArtifact> onTrust = new ConcurrentHashMap<>();
     private final List<BundleLoss> linkLosses = new ArrayList<>();
+    private final io.rootline.parse.ParserContext parsers;
 
-    /** @param mayDefer whether the bundle can be read again (a file or folder, not a stream) */
-    ArtifactCollector(Limits limits, boolean mayDefer) {
-        this(limits, mayDefer, null);
+    /**
+     * @param mayDefer whether the bundle can be read again (a file or folder, not a stream)
+     * @param parsers  what parsers are made with (the packs' kernel messages)
+     */
+    ArtifactCollector(Limits limits, boolean mayDefer, io.rootline.parse.ParserContext parsers) {
+        this(limits, mayDefer, null, parsers);
     }
 
-    private ArtifactCollector(Limits limits, boolean mayDefer, Map<String, String> only) {
+    private ArtifactCollector(Limits limits, boolean mayDefer, Map<String, String> only, io.rootline.parse.ParserContext parsers) {
         this.limits = limits;
         this.mayDefer = mayDefer;
         this.only = only;
+        this.parsers = parsers;
     }
 
     /** A collector for a second look at the bundle, which reads only these stored files, under the names given. */
-    static ArtifactCollector secondLook(Limits limits, Map<String, String> storedToName) {
-        return new ArtifactCollector(limits, false, Map.copyOf(storedToName));
+    static ArtifactCollector secondLook(Limits limits, Map<String, String> storedToName, io.rootline.parse.ParserContext parsers) {
+        return new ArtifactCollector(limits, false, Map.copyOf(storedToName), parsers);
     }
 
     /** Copies of the kernel log deferred (name read under, to the stored file): read by a second look if they are needed. */
@@ -393,7 +398,7 @@ final class ArtifactCollector implements BundleVisitor {
         }
         out.keepAtMost(limits.maxEvents());
         try {
-            keep(ArtifactReader.read(out, location.kind().newParser(io.rootline.parse.ParserContext.BUNDLED), content, limits.maxLineBytes(),
+            keep(ArtifactReader.read(out, location.kind().newParser(parsers), content, limits.maxLineBytes(),
                     limits.maxArtifactBytes()), trusted);
         } catch (ArtifactReader.Interrupted e) {
             keep(e.partial(), trusted);

@@ -170,7 +170,7 @@ class KernelLogCopiesTest {
     /** The skip is real: a copy surely unused is never read, one that might still be used is. */
     @Test
     void aCopyIsLeftUnreadOnlyOnceABetterCopyIsSurelyUsable() throws IOException {
-        ArtifactCollector early = new ArtifactCollector(Limits.DEFAULTS, false);
+        ArtifactCollector early = new ArtifactCollector(Limits.DEFAULTS, false, io.rootline.parse.ParserContext.BUNDLED);
         early.visit(file(DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"));
         early.visit(file(PROC_STAT, "btime 1620446400\n"));
         early.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
@@ -178,13 +178,13 @@ class KernelLogCopiesTest {
         early.visit(new BundleEntry(MESSAGES, EntryType.FILE, 100, null, unreadable()));
         assertEquals(ArtifactStatus.SKIPPED, status(early, MESSAGES));
 
-        ArtifactCollector onBootTimeAlone = new ArtifactCollector(Limits.DEFAULTS, false);
+        ArtifactCollector onBootTimeAlone = new ArtifactCollector(Limits.DEFAULTS, false, io.rootline.parse.ParserContext.BUNDLED);
         onBootTimeAlone.visit(file(PROC_STAT, "btime 1620446400\n"));
         onBootTimeAlone.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
         onBootTimeAlone.visit(new BundleEntry(DMESG_T, EntryType.FILE, 100, null, unreadable()));
         assertEquals(ArtifactStatus.SKIPPED, status(onBootTimeAlone, DMESG_T), "btime lets raw dmesg be placed");
 
-        ArtifactCollector withoutBootTime = new ArtifactCollector(Limits.DEFAULTS, false);
+        ArtifactCollector withoutBootTime = new ArtifactCollector(Limits.DEFAULTS, false, io.rootline.parse.ParserContext.BUNDLED);
         withoutBootTime.visit(file(RAW, BANNER + "[ 2451.118211] nf_conntrack: table full, dropping packet\n"));
         withoutBootTime.visit(file(DMESG_T, "[Sat May  8 12:00:00 2021] Linux version 3.10.0-957.el7.x86_64\n"
                 + "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n"));
@@ -201,7 +201,7 @@ class KernelLogCopiesTest {
     void aFolderReadsTheLowerCopiesLastAndSkipsThem() throws IOException {
         BundleBuilder b = threeCopies().file(DMESG_T, "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet\n".repeat(500))
                 .file(MESSAGES, "May  8 12:40:51 host1 kernel: [ 2451.118211] nf_conntrack: table full, dropping packet\n".repeat(500));
-        ArtifactCollector collector = new ArtifactCollector(Limits.DEFAULTS, false);
+        ArtifactCollector collector = new ArtifactCollector(Limits.DEFAULTS, false, io.rootline.parse.ParserContext.BUNDLED);
         assertTrue(collector.visitLast(DMESG_T));
         assertFalse(collector.visitLast(RAW));
         new BundleReader(Limits.DEFAULTS).read(b.write(dir, "folder", Container.FOLDER), collector);

@@ -110,6 +110,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         CompletableFuture<RuleSet> bundled = CompletableFuture.supplyAsync(() -> new RuleLoader().loadBundled(),
                 AnalyzeCommand::daemon);
         Supplier<RuleSet> rules = bundled::join;
+        io.rootline.parse.ParserContext parsers = io.rootline.parse.ParserContext.BUNDLED;
         if (!ruleDirs.isEmpty()) {
             RuleLoader loader = new RuleLoader();
             RuleSet all = bundled.join();
@@ -124,6 +125,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             RuleSet checked = all;
             rules = () -> checked;
+            parsers = new io.rootline.parse.ParserContext(checked::messages); // the packs' own kernel messages too
         }
 
         if (output != null) {
@@ -133,7 +135,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
 
-        Analyzer analyzer = new Analyzer(rules, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
+        Analyzer analyzer = new Analyzer(rules, parsers, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
                 .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio)
                 .withMaxEvents(maxEvents));
         List<Outcome> outcomes = new ArrayList<>();

@@ -7,7 +7,7 @@ import io.rootline.format.Name;
 public final class KernelLogFormat extends Format {
 
     public KernelLogFormat() {
-        super(describe("kernel-log").grammar("KernelLog").parser(c -> new KernelLogParser())
+        super(describe("kernel-log").grammar("KernelLog").parser(KernelLogParser::new)
                 .artifact("kernel-log", "the kernel's messages: the ring buffer (dmesg), else the syslog files that kept them")
                 .source("kernel-log", "sos_commands/kernel/dmesg")
                 .source("kernel-log", "sos_commands/kernel/dmesg_-T")
@@ -18,9 +18,9 @@ public final class KernelLogFormat extends Format {
                 .sniff(13)
                 .freeText()
                 .supplies("kernel-log", Name.fact("kernel-log.stamped_lines"), Name.fact("kernel-log.clock_stamps"),
-                        Name.fact("kernel-log.first_since_boot"), Name.fact("kernel-log.from_boot"),
-                        Name.event(KernelMessages.CONNTRACK_FULL), Name.event(KernelMessages.RATELIMIT),
-                        Name.event(KernelMessages.NEIGHBOUR_OVERFLOW), Name.event(KernelMessages.SYN_FLOODING))
+                        Name.fact("kernel-log.from_boot"),
+                        // and an event of each kind of the kernel message table (rules/messages/kernel.yaml)
+                        Name.fact("kernel-log.first_since_boot"))
                 .corpus("dmesg", "dmesg-T"));
     }
 }

@@ -31,7 +31,8 @@ import java.util.Map;
  */
 final class KernelLogParser implements ArtifactParser {
 
-    private final KernelMessages kernel = new KernelMessages();
+    private final KernelMessages kernel;
+    private final KernelMessageTable table;
     private static final byte[] KERNEL_TAG = FastLines.ascii("kernel: ");
 
     private final boolean fastPath;
@@ -42,13 +43,15 @@ final class KernelLogParser implements ArtifactParser {
     /** Whether the first stamped line is the kernel's banner ("Linux version ..."), which it prints at boot. */
     private boolean startsWithBanner;
 
-    KernelLogParser() {
-        this(true);
+    KernelLogParser(ParserContext context) {
+        this(context, true);
     }
 
     /** @param fastPath whether plain stamped lines may skip the grammar (tests compare both ways) */
-    KernelLogParser(boolean fastPath) {
+    KernelLogParser(ParserContext context, boolean fastPath) {
         this.fastPath = fastPath;
+        this.table = context.messages();
+        this.kernel = new KernelMessages(table);
     }
 
     @Override
@@ -73,7 +76,7 @@ final class KernelLogParser implements ArtifactParser {
         } catch (DateTimeException | NumberFormatException e) {
             out.problem(number, "impossible time stamp, kept without a time: " + e.getMessage());
         }
-        Event event = KernelMessages.event(line.message(), stamp, 1, out.evidence(number, text));
+        Event event = kernel.event(KernelMessages.text(text, line.message()), stamp, 1, out.evidence(number, text));
         if (event != null) {
             out.event(event);
         }
@@ -81,8 +84,8 @@ final class KernelLogParser implements ArtifactParser {
 
     /**
      * The fast path, for the lines that make up nearly all of a ring buffer: a stamp, then
-     * either a message that is plain text to the grammar (it holds none of
-     * {@link KernelMessages#WORDS} and does not start with the "kernel: " tag), whose only effect
+     * either a message that is plain text (it holds none of the message table's anchors and does
+     * not start with the "kernel: " tag), whose only effect
      * is to be counted as stamped, or a rate limiter's "SOURCE: N callbacks suppressed", which
      * busy hosts print by the hundred thousand (audit's limiter, most of all), or the
      * conntrack drop message, which a host without a rate limit prints by the million.
@@ -108,8 +111,8 @@ final class KernelLogParser implements ArtifactParser {
         if (FastLines.startsWith(b, n, message, KERNEL_TAG)) {
             return false;
         }
-        if (KernelMessages.WORDS.foundIn(b, message, n) && !rateLimited(number, b, n, end, message, clock, out)
-                && !conntrackFull(number, b, n, end, message, clock, out)) {
+        if (table.anchored(b, message, n) && !(table.ratelimit() != null && rateLimited(number, b, n, end, message, clock, out))
+                && !literal(number, b, n, end, message, clock, out)) {
             return false;
         }
         if (stamped == 0) {
@@ -134,23 +137,26 @@ final class KernelLogParser implements ArtifactParser {
         }
         int nameEnd = KernelMessages.limiterEnd(b, n, message);
         // audit's limiter prints these by the hundred thousand: a string only for the networking ones
-        if (KernelMessages.networkLimiter(b, message, nameEnd)) {
+        if (table.networkLimiter(b, message, nameEnd)) {
             out.event(new Event(KernelMessages.RATELIMIT, stamp(b, stampEnd, clock), count, Map.of("source", FastLines.text(b, message, nameEnd)),
                     out.evidence(number, LineReader.decode(b, n))));
         }
         return true;
     }
 
-    /** The common drop message ({@link KernelMessages#conntrackFull}): emits its event as {@link #line} does. */
-    private boolean conntrackFull(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
-        if (!KernelMessages.conntrackFull(b, n, message)) {
+    /**
+     * A message that is one of the table's literals ({@link KernelMessageTable#literalKind}), the
+     * conntrack drop message most of all: emits its event as {@link #line} does.
+     */
+    private boolean literal(int number, byte[] b, int n, int stampEnd, int message, boolean clock, ArtifactBuilder out) {
+        String kind = table.literalKind(b, n, message);
+        if (kind == null) {
             return false;
         }
         if (out.keepsEvents()) {
-            out.event(new Event(KernelMessages.CONNTRACK_FULL, stamp(b, stampEnd, clock), 1, Map.of(),
-                    out.evidence(number, LineReader.decode(b, n))));
+            out.event(new Event(kind, stamp(b, stampEnd, clock), 1, Map.of(), out.evidence(number, LineReader.decode(b, n))));
         } else {
-            out.eventNotKept(KernelMessages.CONNTRACK_FULL, 1, number);
+            out.eventNotKept(kind, 1, number);
         }
         return true;
     }
@@ -252,7 +258,7 @@ final class KernelLogParser implements ArtifactParser {
         return HeadLines.mostFit(head, text -> {
             LineContext line = kernel.parse(text);
             return line != null
-                    && (line.stamp() != null || !(line.message() instanceof io.rootline.grammar.KernelLogParser.PlainTextContext));
+                    && (line.stamp() != null || kernel.event(KernelMessages.text(text, line.message()), Stamp.NONE, 1, null) != null);
         });
     }
 }

@@ -7,7 +7,7 @@ import io.rootline.format.Name;
 public final class SyslogFormat extends Format {
 
     public SyslogFormat() {
-        super(describe("syslog").grammar("Syslog").parser(c -> new SyslogParser())
+        super(describe("syslog").grammar("Syslog").parser(SyslogParser::new)
                 // syslog keeps the kernel's lines too, with wall-clock stamps and for longer than the
                 // ring buffer; kern.log holds only them, the journal everything
                 .sourcesFrom("kernel-log", 10, "var/log/kern.log", "var/log/messages", "var/log/syslog",

@@ -48,7 +48,8 @@ final class SyslogParser implements ArtifactParser {
 
     private final GrammarDriver<io.rootline.grammar.SyslogParser> grammar =
             GrammarDriver.of(SyslogLexer::new, io.rootline.grammar.SyslogParser::new);
-    private final KernelMessages kernel = new KernelMessages();
+    private final KernelMessages kernel;
+    private final KernelMessageTable table;
     private final boolean fastPath;
     private long kernelLines;
     private long stamped;
@@ -61,13 +62,15 @@ final class SyslogParser implements ArtifactParser {
     /** The event of the line before, which "last message repeated N times" repeats; null when it had none. */
     private Event previous;
 
-    SyslogParser() {
-        this(true);
+    SyslogParser(ParserContext context) {
+        this(context, true);
     }
 
     /** @param fastPath whether plain lines may skip the grammar (tests compare both ways) */
-    SyslogParser(boolean fastPath) {
+    SyslogParser(ParserContext context, boolean fastPath) {
         this.fastPath = fastPath;
+        this.table = context.messages();
+        this.kernel = new KernelMessages(table);
     }
 
     @Override
@@ -119,7 +122,7 @@ final class SyslogParser implements ArtifactParser {
             out.unknownLine(number, text, kernel.lastError());
             return;
         }
-        previous = KernelMessages.event(kernelLine.message(), stamp, times, out.evidence(number, text));
+        previous = kernel.event(KernelMessages.text(words, kernelLine.message()), stamp, times, out.evidence(number, text));
         if (previous != null) {
             out.event(previous);
         }
@@ -160,11 +163,10 @@ final class SyslogParser implements ArtifactParser {
      * The fast path, for nearly every line of a syslog file: "Mmm dd hh:mm:ss host tag: ..."
      * with a date that exists, single blanks between the fields and a host made of letters,
      * digits, '.', '-' and '_'. Another program's line yields nothing whatever its message;
-     * a kernel line is taken when its message is plain text to the KernelLog grammar (none
-     * of {@link KernelMessages#WORDS}) or a limiter other than networking's saying how many
-     * callbacks it suppressed (audit's, by the hundred thousand), or the common conntrack drop
-     * message ({@link KernelMessages#conntrackFull}), whose event it emits as {@link #line}
-     * does. Every other line, and every line with another stamp, goes to the grammar.
+     * a kernel line is taken when its message is plain text (none of the message table's
+     * anchors) or a limiter other than networking's saying how many callbacks it suppressed
+     * (audit's, by the hundred thousand), or one of the table's literal messages (the conntrack
+     * drop message), whose event it emits as {@link #line} does. Every other line, and every line with another stamp, goes to the grammar.
      */
     @Override
     public boolean fastLine(int number, byte[] b, int n, ArtifactBuilder out) {
@@ -193,13 +195,14 @@ final class SyslogParser implements ArtifactParser {
             while (at < n && FastLines.blank(b[at])) {
                 at++;
             }
-            if (KernelMessages.WORDS.foundIn(b, at, n)) {
+            if (table.anchored(b, at, n)) {
                 int message = messageStart(b, n, at);
                 if (message < 0) {
                     return false;
                 }
-                if (KernelMessages.conntrackFull(b, n, message)) {
-                    event = conntrackFull(number, b, n, stampEnd, out);
+                String kind = table.literalKind(b, n, message);
+                if (kind != null) {
+                    event = literal(kind, number, b, n, stampEnd, out);
                 } else if (!otherLimiter(b, n, message)) {
                     return false;
                 }
@@ -218,24 +221,21 @@ final class SyslogParser implements ArtifactParser {
     }
 
     /**
-     * Emits the drop message's event, as {@link #line} does, and returns it for a "last
-     * message repeated" after it. Past {@code --max-events} the event is only counted, and
-     * what is returned is {@link #DROP}: a repeat takes nothing from the event but its kind,
-     * count and attributes.
+     * Emits the event of a message that is one of the table's literals (the conntrack drop
+     * message most of all), as {@link #line} does, and returns it for a "last message repeated"
+     * after it. Past {@code --max-events} the event is only counted, and what is returned has no
+     * line of its own: a repeat takes nothing from the event but its kind, count and attributes.
      */
-    private static Event conntrackFull(int number, byte[] b, int n, int stampEnd, ArtifactBuilder out) {
+    private static Event literal(String kind, int number, byte[] b, int n, int stampEnd, ArtifactBuilder out) {
         if (!out.keepsEvents()) {
-            out.eventNotKept(DROP.kind(), DROP.count(), number);
-            return DROP;
+            out.eventNotKept(kind, 1, number);
+            return new Event(kind, Stamp.NONE, 1, Map.of(), null);
         }
-        Event event = new Event(DROP.kind(), Stamps.syslog(FastLines.text(b, 0, stampEnd)), DROP.count(), DROP.attributes(),
+        Event event = new Event(kind, Stamps.syslog(FastLines.text(b, 0, stampEnd)), 1, Map.of(),
                 out.evidence(number, LineReader.decode(b, n)));
         out.event(event);
         return event;
     }
-
-    /** The drop message's event as a repeat sees it: no line of its own. */
-    private static final Event DROP = new Event(KernelMessages.CONNTRACK_FULL, Stamp.NONE, 1, Map.of(), null);
 
     /**
      * Where the kernel's message starts, from the first byte after the tag's blanks: after
@@ -257,9 +257,9 @@ final class SyslogParser implements ArtifactParser {
     }
 
     /** Whether the kernel's message is a limiter's note that is not networking's: it yields no event. */
-    private static boolean otherLimiter(byte[] b, int n, int message) {
-        return KernelMessages.callbacksSuppressed(b, n, message) >= 0
-                && !KernelMessages.networkLimiter(b, message, KernelMessages.limiterEnd(b, n, message));
+    private boolean otherLimiter(byte[] b, int n, int message) {
+        return table.ratelimit() != null && KernelMessages.callbacksSuppressed(b, n, message) >= 0
+                && !table.networkLimiter(b, message, KernelMessages.limiterEnd(b, n, message));
     }
 
     /**

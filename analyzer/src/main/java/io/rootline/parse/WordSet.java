@@ -36,6 +36,12 @@ final class WordSet {
      * then covers them all (see {@link #foundInSharingFirst}).
      */
     private final long secondsAgree;
+    /**
+     * For more than four pairs (the kernel message table's anchors): a bit per possible pair of
+     * bytes, set for the pairs in use. A byte at a time, each byte one lookup: a test per pair
+     * of each eight bytes would cost more once the pairs are many.
+     */
+    private final long[] pairBits;
 
     /** Words each found through the pair built around its rarest letter (see {@link #RARITY}). */
     WordSet(String... words) {
@@ -84,6 +90,16 @@ final class WordSet {
             agree = firsts[p] == firsts[0] ? agree & ~(seconds[p] ^ seconds[0]) : 0;
         }
         secondsAgree = pairs.size() > 1 ? agree : 0;
+        pairBits = new long[65536 / 64];
+        for (String pair : pairs) {
+            int index = (pair.charAt(0) & 0xFF) << 8 | (pair.charAt(1) & 0xFF);
+            pairBits[index >>> 6] |= 1L << index;
+        }
+    }
+
+    /** Words each found through the pair built around its rarest letter; an empty set finds nothing. */
+    static WordSet of(java.util.Collection<String> words) {
+        return new WordSet(words.toArray(String[]::new));
     }
 
     /** Each word's pair around its rarest letter: that letter and the next, or the last two. */
@@ -118,8 +134,11 @@ final class WordSet {
      * largest files.
      */
     boolean foundIn(byte[] b, int from, int to) {
+        if (firsts.length == 0) {
+            return false;
+        }
         return secondsAgree != 0 ? foundInSharingFirst(b, from, to)
-                : firsts.length <= 4 ? foundInFour(b, from, to) : foundInAny(b, from, to);
+                : firsts.length <= 4 ? foundInFour(b, from, to) : foundInMany(b, from, to);
     }
 
     /**
@@ -175,20 +194,18 @@ final class WordSet {
         return foundInTail(b, from, to, i);
     }
 
-    private boolean foundInAny(byte[] b, int from, int to) {
-        int i = from;
-        for (int last = b.length - Long.BYTES - 1; i < to && i <= last; i += Long.BYTES) {
-            long first = FastLines.eightBytes(b, i);
-            long second = FastLines.eightBytes(b, i + 1);
-            long hits = 0;
-            for (int p = 0; p < firsts.length; p++) {
-                hits |= FastLines.zeroBytes((first ^ firsts[p]) | (second ^ seconds[p]));
-            }
-            if (hits != 0 && wordAtAnyOf(b, from, to, i, hits)) {
+    private boolean foundInMany(byte[] b, int from, int to) {
+        long[] bits = pairBits;
+        int previous = from < to ? b[from] & 0xFF : 0;
+        for (int i = from + 1; i < to; i++) {
+            int current = b[i] & 0xFF;
+            int index = previous << 8 | current;
+            if ((bits[index >>> 6] & (1L << index)) != 0 && wordAt(b, from, to, i - 1)) {
                 return true;
             }
+            previous = current;
         }
-        return foundInTail(b, from, to, i);
+        return false;
     }
 
     /** The last bytes, one at a time, when the array ends too soon for the word-wide test. */

@@ -1,5 +1,9 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
 import java.time.Duration;
 
 /** Reads rule durations: "30s", "5m", "2h", "1d". */

@@ -1,5 +1,9 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
 import io.rootline.grammar.RuleExpressionLexer;
 import io.rootline.grammar.RuleExpressionParser;
 import io.rootline.grammar.RuleExpressionParser.AdditiveContext;

@@ -1,5 +1,7 @@
 package io.rootline.rules;
 
+import io.rootline.parse.SafePattern;
+
 import io.rootline.model.Severity;
 import java.time.Duration;
 import java.util.List;

@@ -35,7 +35,11 @@ public final class RuleEngine {
     /** Evidence lines quoted per symptom. */
     static final int SYMPTOM_EVIDENCE = 3;
 
+    /** The names of the rule set being evaluated: which artifacts supply each. */
+    private Vocabulary vocabulary = Vocabulary.installed();
+
     public RuleOutcomes evaluate(RuleSet rules, RuleInput input) {
+        vocabulary = rules.vocabulary();
         List<Finding> findings = new ArrayList<>();
         List<NotEvaluated> notEvaluated = new ArrayList<>();
         List<PassedRule> passed = new ArrayList<>();
@@ -55,10 +59,10 @@ public final class RuleEngine {
     }
 
     /** The artifacts that supplied a rule's decision: for each name it reads, the first of its providers the bundle holds. */
-    private static List<String> checked(Rule rule, RuleInput input) {
+    private List<String> checked(Rule rule, RuleInput input) {
         Set<String> checked = new LinkedHashSet<>();
         for (String name : rule.decides()) {
-            Vocabulary.installed().providers(name).stream().filter(input.collected()).findFirst().ifPresent(checked::add);
+            vocabulary.providers(name).stream().filter(input.collected()).findFirst().ifPresent(checked::add);
         }
         return List.copyOf(checked);
     }
@@ -495,13 +499,13 @@ public final class RuleEngine {
         return null;
     }
 
-    private static String need(String name, RuleInput input) {
+    private String need(String name, RuleInput input) {
         return missing(name, input).orElse(name);
     }
 
     /** The artifact a name needs, when none of those that supply it was collected. */
-    private static java.util.Optional<String> missing(String name, RuleInput input) {
-        List<String> providers = Vocabulary.installed().providers(name);
+    private java.util.Optional<String> missing(String name, RuleInput input) {
+        List<String> providers = vocabulary.providers(name);
         return providers.isEmpty() || providers.stream().anyMatch(input.collected()) ? java.util.Optional.empty()
                 : java.util.Optional.of(providers.get(0));
     }

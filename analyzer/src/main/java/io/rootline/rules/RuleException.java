@@ -1,16 +1,12 @@
 package io.rootline.rules;
 
-/** Thrown while reading a rule; carries the position so the loader can report it. */
-final class RuleException extends Exception {
+import io.rootline.yaml.YamlException;
+import io.rootline.yaml.YamlNode;
 
-    private final YamlNode at;
+/** Thrown while reading a rule; carries the position so the loader can report it. */
+final class RuleException extends YamlException {
 
     RuleException(YamlNode at, String message) {
-        super(message);
-        this.at = at;
-    }
-
-    YamlNode at() {
-        return at;
+        super(at, message);
     }
 }

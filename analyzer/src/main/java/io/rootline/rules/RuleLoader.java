@@ -1,5 +1,11 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
+import io.rootline.parse.SafePattern;
+
 import io.rootline.model.Severity;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,21 +81,41 @@ public final class RuleLoader {
                     texts.put(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
-            return load(texts, "rules/");
+            RuleSet set = load(texts, "rules/");
+            return new RuleSet(set.rulesForPack(), set.errors(), io.rootline.parse.KernelMessageTable.bundled());
         } catch (IOException e) {
             return new RuleSet(List.of(), List.of(new RuleError(PACK, 1, 1, "cannot read the bundled rules: " + e.getMessage())));
         }
     }
 
-    /** Every *.yaml and *.yml file in a folder, in name order. */
+    /**
+     * Every *.yaml and *.yml file in a folder, in name order, and the pack's own kernel messages
+     * in its {@code messages/} folder: the event kinds they make are names its rules may read.
+     */
     public RuleSet load(Path dir) throws IOException {
+        String prefix = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
+        io.rootline.parse.KernelMessageTable messages = new io.rootline.parse.KernelMessageTable(List.of());
+        List<RuleError> problems = new ArrayList<>();
+        Path messageDir = dir.resolve("messages");
+        if (Files.isDirectory(messageDir)) {
+            try (Stream<Path> list = Files.list(messageDir)) {
+                for (Path file : list.filter(p -> isRuleFile(p.getFileName().toString())).sorted().toList()) {
+                    var loaded = io.rootline.parse.KernelMessageTable.load(prefix + "messages/" + file.getFileName(),
+                            Files.readString(file, StandardCharsets.UTF_8));
+                    messages = messages.plus(loaded.table());
+                    loaded.problems().forEach(p -> problems.add(new RuleError(p.file(), p.line(), p.column(), p.message())));
+                }
+            }
+        }
         Map<String, String> texts = new TreeMap<>();
         try (Stream<Path> list = Files.list(dir)) {
             for (Path file : list.filter(p -> isRuleFile(p.getFileName().toString())).toList()) {
                 texts.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         }
-        return load(texts, dir.toString().endsWith("/") ? dir.toString() : dir + "/");
+        RuleLoader checking = messages.rows().isEmpty() ? this : new RuleLoader(vocabulary.withMessages(messages));
+        RuleSet rules = checking.load(texts, prefix);
+        return new RuleSet(rules.rulesForPack(), rules.errors(), messages).withErrors(problems);
     }
 
     /** Rule files' texts by file name, loaded in name order. */
@@ -109,7 +135,7 @@ public final class RuleLoader {
     public RuleSet loadFile(String name, String text) {
         try {
             return new RuleSet(List.of(rule(name, text, YamlReader.read(text))), List.of());
-        } catch (RuleException e) {
+        } catch (YamlException e) {
             return new RuleSet(List.of(), List.of(new RuleError(name, e.at().line(), e.at().column(), e.getMessage())));
         }
     }

@@ -3,18 +3,41 @@ package io.rootline.rules;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules that loaded, and one error for each rule that did not. */
+/**
+ * The rules that loaded, and one error for each rule that did not; with the kernel messages
+ * of the same packs ({@code messages/*.yaml}), which make the events the rules read.
+ */
 public final class RuleSet {
 
     private final List<Rule> rules;
     private final List<RuleError> errors;
+    private final io.rootline.parse.KernelMessageTable messages;
 
     RuleSet(List<Rule> rules, List<RuleError> errors) {
+        this(rules, errors, new io.rootline.parse.KernelMessageTable(List.of()));
+    }
+
+    RuleSet(List<Rule> rules, List<RuleError> errors, io.rootline.parse.KernelMessageTable messages) {
         this.rules = List.copyOf(rules);
         this.errors = List.copyOf(errors);
+        this.messages = messages;
+    }
+
+    /** The kernel messages of the packs: the bundled table's rows, then a pack's own. */
+    public io.rootline.parse.KernelMessageTable messages() {
+        return messages;
+    }
+
+    /** The names the rules were checked against: the build's, and the event kinds of the packs' messages. */
+    public Vocabulary vocabulary() {
+        return Vocabulary.installed().withMessages(messages);
     }
 
     List<Rule> rules() {
+        return rules;
+    }
+
+    List<Rule> rulesForPack() {
         return rules;
     }
 
@@ -55,6 +78,13 @@ public final class RuleSet {
                 errs.add(new RuleError(r.file(), 1, 1, "rule id '" + r.id() + "' is already used by " + clash.get().file()));
             }
         }
-        return new RuleSet(all, errs);
+        return new RuleSet(all, errs, messages.plus(other.messages));
+    }
+
+    /** This set with these errors added (a message table's rows that did not load). */
+    RuleSet withErrors(List<RuleError> more) {
+        List<RuleError> errs = new ArrayList<>(errors);
+        errs.addAll(more);
+        return new RuleSet(rules, errs, messages);
     }
 }

@@ -1,5 +1,9 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
 import io.rootline.model.Numbers;
 import io.rootline.model.Phrase;
 import java.math.BigDecimal;

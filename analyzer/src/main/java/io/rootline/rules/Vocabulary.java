@@ -26,7 +26,8 @@ public final class Vocabulary {
         }
     }
 
-    private static final Vocabulary INSTALLED = of(Formats.installed(), combiners());
+    private static final Vocabulary INSTALLED = of(Formats.installed(), combiners())
+            .withMessages(io.rootline.parse.KernelMessageTable.bundled());
 
     private final List<Entry> entries;
 
@@ -57,6 +58,17 @@ public final class Vocabulary {
         ServiceLoader.load(io.rootline.combine.Combiner.class, Vocabulary.class.getClassLoader()).forEach(found::add);
         found.sort(Comparator.comparing(io.rootline.combine.Combiner::name));
         return found;
+    }
+
+    /** This vocabulary and the event kinds of a table of kernel messages, which the kernel log supplies. */
+    public Vocabulary withMessages(io.rootline.parse.KernelMessageTable messages) {
+        List<Entry> kinds = new ArrayList<>();
+        for (String kind : messages.kinds()) {
+            if (!isEvent(kind)) {
+                kinds.add(new Entry(Name.event(kind), List.of("kernel-log")));
+            }
+        }
+        return kinds.isEmpty() ? this : with(kinds);
     }
 
     /** This vocabulary and more names (the event kinds of a pack's own kernel messages). */

@@ -266,4 +266,33 @@ class CliTest {
         assertTrue(lines[0].matches(".*bad\\.yaml:2:8: malformed YAML: a flow sequence begun here is not closed \\(.*\\)"), lines[0]);
         assertEquals(2, lines.length, err.toString());
     }
+
+    /** A pack's own kernel message: an event without Java, which its rule reads and rules check accepts. */
+    @Test
+    void aPacksOwnKernelMessageIsAnEventItsRuleReads(@TempDir Path dir) throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("pack/messages"));
+        Files.writeString(pack.resolve("i40e.yaml"), """
+                messages:
+                  - kind: kernel.i40e-tx-driver-issue
+                    anchor: "TX driver issue detected"
+                    pattern: '^i40e (?<device>[^ ]+): TX driver issue detected, PF reset issued'
+                    examples: ["i40e 0000:3b:00.0: TX driver issue detected, PF reset issued"]
+                """);
+        Files.writeString(dir.resolve("pack/i40e-reset.yaml"), """
+                id: i40e-reset
+                title: i40e reset its PF after a transmit problem
+                severity: medium
+                when:
+                  event: kernel.i40e-tx-driver-issue
+                summary_alone: "i40e reset its PF {cause.count} times"
+                """);
+        Path bundle = Files.createDirectories(dir.resolve("sosreport-h/sos_commands/kernel"));
+        Files.writeString(bundle.resolve("dmesg"), "[    0.000000] Linux version 5.14.0\n"
+                + "[ 1200.500000] i40e 0000:3b:00.0: TX driver issue detected, PF reset issued\n"
+                + "[ 1260.500000] i40e 0000:3b:00.0: TX driver issue detected, PF reset issued\n");
+        assertEquals(0, run("rules", "check", dir.resolve("pack").toString()));
+        assertEquals(1, run("analyze", "--rules", dir.resolve("pack").toString(), "--fail-on", "medium", "--format", "json",
+                dir.resolve("sosreport-h").toString()));
+        assertTrue(out.toString().contains("\"summary\" : \"i40e reset its PF 2 times\""), out.toString());
+    }
 }

@@ -32,9 +32,34 @@ class FastPathAgreementTest {
                           Supplier<ArtifactParser> grammarOnly, List<String> edgeLines) {
     }
 
+    /**
+     * Edge lines from every row of the kernel message table: each example after {@code prefix},
+     * as it is, with a period, blanks or a word after it, and with a byte before it.
+     */
+    private static List<String> tableEdges(String prefix) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (KernelMessageTable.Row row : KernelMessageTable.bundled().rows()) {
+            for (String example : row.examples()) {
+                for (String variant : List.of(example, example + ".", example + " \t", example + " x", "x" + example, example.toUpperCase())) {
+                    lines.add(prefix + variant);
+                }
+            }
+        }
+        return lines;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new java.util.ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
+    }
+
     private static final List<Format> FORMATS = List.of(
-            new Format(io.rootline.support.Fixtures.format("kernel-log"), "KernelLog", List.of("dmesg"), () -> new KernelLogParser(true), () -> new KernelLogParser(false),
-                    List.of("[ 3000.000100] nf_conntrack: table full, dropping packet",
+            new Format(io.rootline.support.Fixtures.format("kernel-log"), "KernelLog", List.of("dmesg"), () -> new KernelLogParser(ParserContext.BUNDLED, true), () -> new KernelLogParser(ParserContext.BUNDLED, false),
+                    concat(List.of("[ 3000.000100] nf_conntrack: table full, dropping packet",
                             "[ 3000.000100] nf_conntrack: table full, dropping packet.",
                             "[ 3000.000100] nf_conntrack: table full, dropping packet..",
                             "[ 3000.000100] nf_conntrack: table full, dropping packet \t\r",
@@ -49,7 +74,7 @@ class FastPathAgreementTest {
                             "[Sat Feb 30 12:40:51 2021] nf_conntrack: table full, dropping packet",
                             "[99999999999999999999999.0] nf_conntrack: table full, dropping packet",
                             "nf_conntrack: table full, dropping packet",
-                            "[ 3000.000100] kernel: nf_conntrack: table full, dropping packet")),
+                            "[ 3000.000100] kernel: nf_conntrack: table full, dropping packet"), tableEdges("[ 3000.000100] "))),
             new Format(io.rootline.support.Fixtures.format("conntrack"), "Conntrack", List.of("conntrack-L"), () -> new ConntrackParser(true), () -> new ConntrackParser(false),
                     List.of("tcp 6 431999 _ESTABLISHED src=1 dport=80 [ASSURED]", "tcp 6 431999 ESTABLISHED_ src=1 dport=80",
                             "tcp 6 431999 Established src=1", "ipv4 2 tcp 6 src=1 dport=53", "ipv4 2 tcp 6", "ipv4 2 tcp 6 7",
@@ -88,9 +113,9 @@ class FastPathAgreementTest {
                             "net.core.somaxconn = 4096\r", "net.core.some\rthing = 1", "a=b=c", "a = = b", "a\u0000b = 1",
                             "sysctl: permission denied on key 'fs.protected_fifos'", "sysctl: x = 1", "sysctl:x = 1",
                             "sysctl:  x", "sysctl: = 1", "sysctl:\t= 1", "k\u00e9y = v\u00e4lue", "net.core.somaxconn = 4096  \t ", "net.core.somaxconn = \u000b1")),
-            new Format(io.rootline.support.Fixtures.format("syslog"), "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(true),
-                    () -> new SyslogParser(false),
-                    List.of("Feb 30 10:00:00 h kernel: x", "Feb 29 10:00:00 h kernel: x", "Apr 31 10:00:00 h kernel: x",
+            new Format(io.rootline.support.Fixtures.format("syslog"), "Syslog", List.of("var-log-messages", "journalctl-k"), () -> new SyslogParser(ParserContext.BUNDLED, true),
+                    () -> new SyslogParser(ParserContext.BUNDLED, false),
+                    concat(List.of("Feb 30 10:00:00 h kernel: x", "Feb 29 10:00:00 h kernel: x", "Apr 31 10:00:00 h kernel: x",
                             "Feb  1 24:00:00 h kernel: x", "Feb  1 23:60:00 h kernel: x", "Feb  1 23:00:60 h kernel: x",
                             "Feb 1 10:00:00 h kernel: x", "Feb 123 10:00:00 h kernel: x", "Feb  1 10:00:00.5 h kernel: x",
                             "Feb  1 10:00:00  h kernel: x", "Feb  1 10:00:00 h  kernel: x", "Feb  1 10:00:00 h kernel:",
@@ -133,16 +158,24 @@ class FastPathAgreementTest {
                             "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet\n"
                                     + "Feb  1 10:00:01 h last message repeated 3 times\nFeb  1 10:00:02 h last message repeated 2 times",
                             "Feb  1 10:00:00 h kernel: nf_conntrack: table full, dropping packet\n"
-                                    + "Feb  1 10:00:01 h systemd[1]: x\nFeb  1 10:00:02 h last message repeated 3 times")));
+                                    + "Feb  1 10:00:01 h systemd[1]: x\nFeb  1 10:00:02 h last message repeated 3 times"),
+                            tableEdges("Feb  1 10:00:00 h kernel: "), tableEdges("Feb  1 10:00:00 h kernel: [ 12.000100] "))));
 
-    private static final String[] EDGES = {" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
+    private static final String[] EDGES = edges(" ", "  ", "\t", "[", "]", "=", ":", ".", ",", "0", "9", "a", "Z", "_", "\r",
         "Exception", "Error", "table full", "suppressed", "kernel: ", "SYN flooding", "[UNREPLIED]", "dport=", "<4>",
         "2021-05-08 12:40:51,204 ", "[Sat May  8 12:40:51 2021] ", "[ 12.5] ", "Feb 30", "ESTABLISHED", "ipv4 2 ",
         "callbacks suppressed", "printk: ", "net_ratelimit: ", "kernel:", " 12 ",
         "java.lang.Exception", "java.lang.Error: ", "a.", "$", "1", "io.IOException: ", "Caused by: ",
         "Feb  4 ", "Dec 31 23:59:59 ", " host ", "systemd[1]: ", "[1]", "last message repeated 3 times", "-- ",
         "message repeated 2 times: [ ", "2024-02-01T08:00:02.461756+08:00 ", "kern.info ",
-        "\u0001", "\u001f", "!", "\u00e9"};
+        "\u0001", "\u001f", "!", "\u00e9");
+
+    /** The edges given, and every anchor of the kernel message table. */
+    private static String[] edges(String... given) {
+        List<String> all = new java.util.ArrayList<>(List.of(given));
+        KernelMessageTable.bundled().rows().forEach(r -> all.add(r.anchor()));
+        return all.toArray(String[]::new);
+    }
 
     @TestFactory
     Stream<DynamicTest> fastPathsAgreeWithTheirGrammars() throws IOException {
@@ -200,7 +233,7 @@ class FastPathAgreementTest {
     /** The same for the kernel log's drop message, which a host without a rate limit prints by the million. */
     @Test
     void kernelLogFastPathTakesTheCommonDropMessage() {
-        assertTaken(new KernelLogParser(true), io.rootline.support.Fixtures.format("kernel-log"), List.of(
+        assertTaken(new KernelLogParser(ParserContext.BUNDLED, true), io.rootline.support.Fixtures.format("kernel-log"), List.of(
                 "[86330449.294600] nf_conntrack: table full, dropping packet",
                 "[  351.015025] nf_conntrack: table full, dropping packet.",
                 "[Sat May  8 12:40:51 2021] nf_conntrack: table full, dropping packet",
@@ -210,7 +243,7 @@ class FastPathAgreementTest {
     /** The same for syslog: the plain lines of a kernel log and of other programs, and the drop message. */
     @Test
     void syslogFastPathTakesEveryCommonLineShape() {
-        assertTaken(new SyslogParser(true), io.rootline.support.Fixtures.format("syslog"), List.of(
+        assertTaken(new SyslogParser(ParserContext.BUNDLED, true), io.rootline.support.Fixtures.format("syslog"), List.of(
                 "Feb 23 16:44:36 web-01 kernel: nf_conntrack: table full, dropping packet",
                 "May  8 12:40:51 web-01 kernel: [86330449.294600] nf_conntrack: table full, dropping packet.",
                 "Feb  4 09:34:10 compute4 kernel: [    0.000000] Linux version 5.4.0-97-generic (buildd@lcy02-amd64-032)",
@@ -252,11 +285,11 @@ class FastPathAgreementTest {
         for (int limit = 0; limit <= 8; limit++) {
             int keep = limit;
             tests.add(DynamicTest.dynamicTest("kernel log, " + keep + " kept", () -> assertEquals(
-                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(false), kernel)),
-                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(true), kernel)))));
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(ParserContext.BUNDLED, false), kernel)),
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("kernel-log"), new KernelLogParser(ParserContext.BUNDLED, true), kernel)))));
             tests.add(DynamicTest.dynamicTest("syslog, " + keep + " kept", () -> assertEquals(
-                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(false), syslog)),
-                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(true), syslog)))));
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(ParserContext.BUNDLED, false), syslog)),
+                    render(readKeeping(keep, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(ParserContext.BUNDLED, true), syslog)))));
         }
         return tests.stream();
     }
@@ -273,7 +306,7 @@ class FastPathAgreementTest {
                 Feb  1 10:00:05 h kernel: net_ratelimit: 9 callbacks suppressed
                 Feb  1 10:00:06 h kernel: Neighbour table overflow.
                 """;
-        ParsedArtifact a = readKeeping(1, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(true), syslog);
+        ParsedArtifact a = readKeeping(1, io.rootline.support.Fixtures.format("syslog"), new SyslogParser(ParserContext.BUNDLED, true), syslog);
         assertEquals(List.of("events from line 2 on were counted, not kept (kernel.conntrack-table-full ×2, "
                 + "kernel.neighbour-table-overflow ×1, kernel.ratelimit-suppressed ×2, kernel.syn-flooding ×1): 1 were kept"
                 + " (--max-events)"), a.notes());

@@ -29,9 +29,13 @@ class WordSetTest {
         String[] two = {KERNEL[0], KERNEL[1]};
         String[] three = {KERNEL[0], KERNEL[1], KERNEL[2]};
         String[] five = {KERNEL[0], KERNEL[1], KERNEL[2], KERNEL[3], "Exception"};
-        String[][] wordsOfSet = {KERNEL, APP, SHARING, {"Exception"}, KERNEL, two, three, five};
+        // and the kernel message table's anchors: many pairs, found through the table of pairs
+        String[] anchors = KernelMessageTable.bundled().rows().stream().map(KernelMessageTable.Row::anchor).distinct()
+                .toArray(String[]::new);
+        String[][] wordsOfSet = {KERNEL, APP, SHARING, {"Exception"}, KERNEL, two, three, five, anchors};
         WordSet[] sets = {new WordSet(KERNEL), new WordSet(APP), WordSet.through("Exception", "Ex", "Error", "Er", "Epoch", "Ep"),
-            new WordSet("Exception"), KernelMessages.WORDS, new WordSet(two), new WordSet(three), new WordSet(five)};
+            new WordSet("Exception"), WordSet.through("table full", "fu", "suppressed", "ss", "able overflow", "fl", "SYN flooding", "YN"),
+            new WordSet(two), new WordSet(three), new WordSet(five), new WordSet(anchors)};
         for (int s = 0; s < sets.length; s++) {
             String[] words = wordsOfSet[s];
             WordSet set = sets[s];

@@ -1,5 +1,9 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,9 @@
 package io.rootline.rules;
 
+import io.rootline.yaml.YamlNode;
+import io.rootline.yaml.YamlReader;
+import io.rootline.yaml.YamlException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -46,7 +50,7 @@ class RulesReadmeTest {
         for (String block : blocks) {
             try {
                 YamlReader.read(block);
-            } catch (RuleException e) {
+            } catch (YamlException e) {
                 throw new AssertionError("rules/README.md holds a YAML example that is not YAML: " + e.getMessage() + "\n" + block);
             }
         }

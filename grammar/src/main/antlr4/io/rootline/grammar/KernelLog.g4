@@ -13,8 +13,9 @@
  *
  * A line is an optional syslog level ("<4>"), an optional stamp (seconds since
  * boot, or the wall clock that `dmesg -T` prints), an optional "kernel:" tag
- * (Ubuntu's /var/log/dmesg) and a message. Messages that rules act on have their
- * own shapes here; every other message is plain text and still a valid line.
+ * (Ubuntu's /var/log/dmesg) and a message. What a message means is data, not grammar:
+ * the kernel message table (rules/messages/kernel.yaml) says which messages are events;
+ * to the grammar every message is text, and every line of text is a valid line.
  */
 grammar KernelLog;
 
@@ -28,20 +29,11 @@ stamp
     ;
 
 message
-    : CONNTRACK_FULL                                        # conntrackFull
-    | source=WORD count=NUMBER (CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED)  # rateLimited
-    | NEIGHBOUR_OVERFLOW                                    # neighbourOverflow
-    | SYN_FLOOD text                                        # synFlooding
-    | text                                                  # plainText
-    ;
-
-text
     : anyToken*
     ;
 
 anyToken
-    : WORD | NUMBER | UPTIME_STAMP | CLOCK_STAMP | LEVEL | KERNEL_TAG | CONNTRACK_FULL
-    | CALLBACKS_SUPPRESSED | MESSAGES_SUPPRESSED | NEIGHBOUR_OVERFLOW | SYN_FLOOD
+    : WORD | NUMBER | UPTIME_STAMP | CLOCK_STAMP | LEVEL | KERNEL_TAG
     ;
 
 // "<4>": the printk level that `dmesg -r` and kmsg captures keep.
@@ -55,21 +47,6 @@ CLOCK_STAMP     : '[' DAY_NAME ' ' MONTH_NAME ' '+ [0-9] [0-9]? ' ' CLOCK ' ' [0
 
 // Ubuntu's /var/log/dmesg repeats the facility after the stamp.
 KERNEL_TAG      : 'kernel: ' ;
-
-// The netfilter drop message; old kernels end it with a period, and some
-// builds (seen in container hosts) print the module prefix twice.
-CONNTRACK_FULL  : (('nf_conntrack: ')+ | 'ip_conntrack: ') 'table full, dropping packet' '.'? ;
-
-CALLBACKS_SUPPRESSED : 'callbacks suppressed' ;
-MESSAGES_SUPPRESSED  : 'messages suppressed' '.'? ;
-
-// "Neighbour table overflow." (2.6) and "neighbour: arp_cache: neighbor table overflow!" (4.x+).
-NEIGHBOUR_OVERFLOW   : 'Neighbour table overflow.' | 'neighbour: ' [a-z_]+ ': neighbor table overflow!' ;
-
-// "TCP: request_sock_TCP: Possible SYN flooding on port 8080. Sending cookies.  Check SNMP counters."
-// One token up to the action, so that "8080." is never read as a word: the port is
-// the digits between "port " and the period.
-SYN_FLOOD            : 'TCP: ' ([A-Za-z_]+ ': ')? 'Possible SYN flooding on port ' [0-9]+ '. ' ('Sending cookies.' | 'Dropping request.') ;
 
 NUMBER          : [0-9]+ ;
 

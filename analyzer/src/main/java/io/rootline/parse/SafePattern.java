@@ -1,18 +1,18 @@
-package io.rootline.rules;
+package io.rootline.parse;
 
 import java.util.regex.Pattern;
 
 /**
- * A rule's regular expression, protected against catastrophic backtracking. Java's
+ * A rule's (or a kernel message row's) regular expression, protected against catastrophic backtracking. Java's
  * engine backtracks exponentially on patterns such as {@code (a+)+$}; a rule file is
  * user input, and a bundle line is hostile input, so every match runs under a step
  * budget. At load time the pattern is tried on inputs that make such patterns explode,
  * and refused if it exceeds the budget there.
  */
-final class SafePattern {
+public final class SafePattern {
 
     /** Characters the engine may read for one match: ample for a 300-character line. */
-    static final long BUDGET = 2_000_000;
+    public static final long BUDGET = 2_000_000;
 
     private static final String[] PROBES = {
         "a".repeat(32), "a".repeat(32) + "!", "1".repeat(32) + "x", " ".repeat(32) + "x", "ab".repeat(16) + "!",
@@ -26,7 +26,7 @@ final class SafePattern {
     }
 
     /** @throws IllegalArgumentException when the pattern backtracks catastrophically */
-    static SafePattern compile(String regex) {
+    public static SafePattern compile(String regex) {
         Pattern p = Pattern.compile(regex);
         for (String probe : PROBES) {
             try {
@@ -43,12 +43,45 @@ final class SafePattern {
      * Whether the text contains a match. A line that exhausts the budget (one the load-time
      * probes did not foresee) counts as no match: a hostile line cannot stall the analysis.
      */
-    boolean find(String text) {
+    public boolean find(String text) {
         try {
             return pattern.matcher(new Budgeted(text)).find();
         } catch (Budgeted.Exhausted e) {
             return false;
         }
+    }
+
+    /**
+     * The named groups of the first match in the text ({@code iface} to "eth0"), those that took
+     * part; null when there is no match (or the budget ran out on it).
+     */
+    public java.util.Map<String, String> groups(String text, java.util.List<String> names) {
+        try {
+            java.util.regex.Matcher m = pattern.matcher(new Budgeted(text));
+            if (!m.find()) {
+                return null;
+            }
+            java.util.Map<String, String> groups = new java.util.TreeMap<>();
+            for (String name : names) {
+                String value = m.group(name);
+                if (value != null) {
+                    groups.put(name, value);
+                }
+            }
+            return groups;
+        } catch (Budgeted.Exhausted e) {
+            return null;
+        }
+    }
+
+    /** The names of the pattern's named groups, in the order they open. */
+    public java.util.List<String> groupNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = Pattern.compile("\\(\\?<([A-Za-z][A-Za-z0-9]*)>").matcher(pattern.pattern());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     @Override

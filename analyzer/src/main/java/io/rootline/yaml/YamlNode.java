@@ -1,4 +1,4 @@
-package io.rootline.rules;
+package io.rootline.yaml;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
  * A YAML value with the line and column it starts at. Rule validation needs positions
  * for every value, which a plain data binding loses.
  */
-sealed interface YamlNode {
+public sealed interface YamlNode {
 
     int line();
 
@@ -32,6 +32,7 @@ sealed interface YamlNode {
     record Scalar(Object value, int line, int column) implements YamlNode {
     }
 
+    /** "a mapping", "a list", "text", "a number", "true/false", "nothing". */
     static String describe(YamlNode node) {
         if (node instanceof MapNode) {
             return "a mapping";

@@ -1,4 +1,4 @@
-package io.rootline.rules;
+package io.rootline.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a YAML document into {@link YamlNode}s, keeping positions and refusing duplicate keys. */
-final class YamlReader {
+public final class YamlReader {
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private YamlReader() {
     }
 
-    /** @throws RuleException for malformed YAML or a duplicate key, at the place it happens */
-    static YamlNode read(String text) throws RuleException {
+    /** @throws YamlException for malformed YAML or a duplicate key, at the place it happens */
+    public static YamlNode read(String text) throws YamlException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
-                throw new RuleException(new YamlNode.Scalar(null, 1, 1), "the file is empty");
+                throw new YamlException(new YamlNode.Scalar(null, 1, 1), "the file is empty");
             }
             return node(parser);
         } catch (JsonProcessingException e) {
@@ -34,9 +34,9 @@ final class YamlReader {
             JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
             int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-            throw new RuleException(new YamlNode.Scalar(null, line, column), "malformed YAML: " + oneLine(e.getOriginalMessage()));
+            throw new YamlException(new YamlNode.Scalar(null, line, column), "malformed YAML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new RuleException(new YamlNode.Scalar(null, 1, 1), "cannot read: " + e.getMessage());
+            throw new YamlException(new YamlNode.Scalar(null, 1, 1), "cannot read: " + e.getMessage());
         }
     }
 
@@ -46,7 +46,7 @@ final class YamlReader {
      * "malformed YAML: a flow sequence begun here is not closed (expected ',' or ']', but got
      * <block mapping start> at line 3, column 1)"
      */
-    private static RuleException malformed(org.yaml.snakeyaml.error.MarkedYAMLException e) {
+    private static YamlException malformed(org.yaml.snakeyaml.error.MarkedYAMLException e) {
         org.yaml.snakeyaml.error.Mark problemAt = e.getProblemMark();
         org.yaml.snakeyaml.error.Mark contextAt = e.getContextMark();
         String context = e.getContext();
@@ -57,11 +57,11 @@ final class YamlReader {
                 && (contextAt.getLine() != problemAt.getLine() || contextAt.getColumn() != problemAt.getColumn());
         if (unclosed) {
             String what = context.replaceFirst("^while (parsing|scanning) ", "");
-            return new RuleException(new YamlNode.Scalar(null, contextAt.getLine() + 1, contextAt.getColumn() + 1),
+            return new YamlException(new YamlNode.Scalar(null, contextAt.getLine() + 1, contextAt.getColumn() + 1),
                     "malformed YAML: " + what + " begun here is not closed (" + problem + " at line " + (problemAt.getLine() + 1)
                             + ", column " + (problemAt.getColumn() + 1) + ")");
         }
-        return new RuleException(new YamlNode.Scalar(null, problemAt.getLine() + 1, problemAt.getColumn() + 1),
+        return new YamlException(new YamlNode.Scalar(null, problemAt.getLine() + 1, problemAt.getColumn() + 1),
                 "malformed YAML: " + problem);
     }
 
@@ -69,7 +69,7 @@ final class YamlReader {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private static YamlNode node(JsonParser p) throws IOException, RuleException {
+    private static YamlNode node(JsonParser p) throws IOException, YamlException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
@@ -82,7 +82,7 @@ final class YamlReader {
                     JsonLocation keyAt = p.currentTokenLocation();
                     YamlNode keyNode = new YamlNode.Scalar(key, keyAt.getLineNr(), keyAt.getColumnNr());
                     if (entries.containsKey(key)) {
-                        throw new RuleException(keyNode, "key '" + key + "' appears twice");
+                        throw new YamlException(keyNode, "key '" + key + "' appears twice");
                     }
                     p.nextToken();
                     entries.put(key, node(p));
@@ -109,7 +109,7 @@ final class YamlReader {
             case VALUE_NULL -> {
                 return new YamlNode.Scalar(null, line, column);
             }
-            default -> throw new RuleException(new YamlNode.Scalar(null, line, column),
+            default -> throw new YamlException(new YamlNode.Scalar(null, line, column),
                     "unexpected YAML element " + p.currentToken());
         }
     }

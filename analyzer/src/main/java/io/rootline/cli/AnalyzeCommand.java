@@ -1,6 +1,6 @@
 package io.rootline.cli;
 
-import io.rootline.Analyzer;
+import io.rootline.Rootline;
 import io.rootline.bundle.Limits;
 import io.rootline.bundle.ReadProgress;
 import io.rootline.model.Severity;
@@ -104,28 +104,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 || maxTotalBytes < 1 || maxRatio < 1 || maxEvents < 1) {
             return usage(err, "limits: --max-line-bytes from 1K to 1G, the others at least 1");
         }
-        // The bundled rules load on a thread of their own while the first bundle is read.
-        // Rules from --rules folders are checked before any bundle is read, the bundled ones
-        // with them, so that a mistake in them is told at once.
-        CompletableFuture<RuleSet> bundled = CompletableFuture.supplyAsync(() -> new RuleLoader().loadBundled(),
-                AnalyzeCommand::daemon);
-        Supplier<RuleSet> rules = bundled::join;
-        io.rootline.parse.ParserContext parsers = io.rootline.parse.ParserContext.BUNDLED;
-        if (!ruleDirs.isEmpty()) {
-            RuleLoader loader = new RuleLoader();
-            RuleSet all = bundled.join();
-            for (Path dir : ruleDirs) {
-                if (!Files.isDirectory(dir)) {
-                    return usage(err, "--rules " + dir + ": not a folder");
-                }
-                all = all.plus(loader.load(dir));
+        for (Path dir : ruleDirs) {
+            if (!Files.isDirectory(dir)) {
+                return usage(err, "--rules " + dir + ": not a folder");
             }
-            if (ruleErrors(err, all)) {
-                return Main.USAGE;
-            }
-            RuleSet checked = all;
-            rules = () -> checked;
-            parsers = new io.rootline.parse.ParserContext(checked::messages); // the packs' own kernel messages too
+        }
+        Rootline rootline = Rootline.load(ruleDirs, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
+                .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio)
+                .withMaxEvents(maxEvents));
+        // folders of rules are checked before any bundle is read; the bundled pack alone after, once it has loaded
+        if (!ruleDirs.isEmpty() && ruleErrors(err, rootline.rules())) {
+            return Main.USAGE;
         }
 
         if (output != null) {
@@ -135,19 +124,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
 
-        Analyzer analyzer = new Analyzer(rules, parsers, Limits.DEFAULTS.withMaxLineBytes((int) maxLineBytes).withMaxEntries(maxEntries)
-                .withMaxArtifactBytes(maxArtifactBytes).withMaxTotalBytes(maxTotalBytes).withMaxRatio(maxRatio)
-                .withMaxEvents(maxEvents));
         List<Outcome> outcomes = new ArrayList<>();
         for (Path path : paths) {
-            Outcome outcome = analyze(analyzer, path, err);
+            ReadProgress progress = new ReadProgress();
+            long start = System.nanoTime();
+            Outcome outcome;
+            try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
+                outcome = rootline.analyze(path, progress);
+            }
+            if (timings && outcome instanceof Report) {
+                err.printf(Locale.ROOT, "rootline: %s: analysed in %.3f s%n", path, (System.nanoTime() - start) / 1e9);
+            }
             if (outcome instanceof FailedBundle failed) {
                 err.println("rootline: " + failed.source() + ": " + failed.error());
             }
             outcomes.add(outcome);
         }
         // without --rules, the bundled rules are checked once they have loaded (a damaged jar)
-        if (ruleErrors(err, rules.get())) {
+        if (ruleErrors(err, rootline.rules())) {
             return Main.USAGE;
         }
         String text = reportFormat.renderer().render(outcomes);
@@ -192,37 +186,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .flatMap(n -> n.needs().stream()).distinct().toList());
     }
 
-    /** One path's report, or why it gave none. */
-    private Outcome analyze(Analyzer analyzer, Path path, PrintWriter err) {
-        String source = path.toString();
-        if (!Files.exists(path)) {
-            return new FailedBundle(source, "no such file or folder");
-        }
-        if (!Files.isReadable(path)) {
-            return new FailedBundle(source, "permission denied");
-        }
-        if (!Files.isDirectory(path) && !Files.isRegularFile(path)) {
-            return new FailedBundle(source, "not a regular file or a folder (a bundle is a tarball or an extracted folder)");
-        }
-        Report report;
-        ReadProgress progress = new ReadProgress();
-        long start = System.nanoTime();
-        try (ProgressLine line = showProgress() ? ProgressLine.start(err, String.valueOf(path.getFileName()), progress) : null) {
-            report = analyzer.analyze(path, progress);
-        } catch (IOException e) {
-            return new FailedBundle(source, "cannot be read: " + io.rootline.bundle.Failures.describe(e));
-        }
-        if (timings) {
-            err.printf(Locale.ROOT, "rootline: %s: analysed in %.3f s%n", path, (System.nanoTime() - start) / 1e9);
-        }
-        if (!report.readAnything()) {
-            return new FailedBundle(source, "no known artifact found"
-                    + (report.losses().isEmpty() ? "" : " (" + report.losses().get(0).reason() + ")")
-                    + "; expected a sosreport or a folder of captured command outputs");
-        }
-        return report;
-    }
-
     private void write(String text) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -252,11 +215,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         return !rules.errors().isEmpty();
     }
 
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "rootline-rules");
-        thread.setDaemon(true);
-        thread.start();
-    }
 
     private static int usage(PrintWriter err, String message) {
         err.println("rootline: " + message);

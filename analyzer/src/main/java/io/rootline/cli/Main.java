@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rootline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Offline analyzer of Linux support bundles: a root-cause timeline from a sosreport.",
-        subcommands = {AnalyzeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, RulesCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysis done, nothing at or above --fail-on",
-                "1:a finding at or above --fail-on (analyze); rule errors (rules check)",
+                "1:a finding at or above --fail-on (analyze); rule errors (rules check); a failed test (test)",
                 "2:usage error, a path that gave no report, or out of memory",
                 "3:(--fail-on) nothing at or above it, but a bundle damaged, read in part, or with no rule evaluable"})
 public final class Main implements Runnable {
@@ -75,6 +75,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: analyze, rules check, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: analyze, rules check, test, help");
     }
 }

@@ -295,4 +295,30 @@ class CliTest {
                 dir.resolve("sosreport-h").toString()));
         assertTrue(out.toString().contains("\"summary\" : \"i40e reset its PF 2 times\""), out.toString());
     }
+
+    /** rootline test runs the pack's own tests, and a team's folder of captured incidents. */
+    @Test
+    void testRunsThePacksTestsAndAUsersFolder(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("test", "rules/tests"));
+        assertTrue(out.toString().lines().allMatch(l -> l.startsWith("ok    ") || l.matches("\\d+ tests: \\d+ passed, 0 failed")),
+                out.toString());
+        out.getBuffer().setLength(0);
+        Files.writeString(dir.resolve("incident-4711.yaml"), """
+                tests:
+                  - name: the March outage
+                    bundle:
+                      sos_commands/kernel/dmesg: |
+                        [    0.000000] Linux version 5.4.0
+                        [  100.000000] nf_conntrack: table full, dropping packet
+                    expect:
+                      - rule: conntrack-table-full
+                        severity: high
+                """);
+        Path junit = dir.resolve("results.xml");
+        assertEquals(1, run("test", "--junit", junit.toString(), dir.toString()));
+        assertTrue(out.toString().startsWith("FAIL  " + dir.resolve("incident-4711.yaml") + ": the March outage ("), out.toString());
+        assertTrue(out.toString().contains("conntrack-table-full: severity critical, expected high"), out.toString());
+        assertTrue(out.toString().endsWith("1 test: 0 passed, 1 failed\n"), out.toString());
+        assertTrue(Files.readString(junit).contains("<failure message=\"conntrack-table-full: severity critical, expected high\">"));
+    }
 }
